@@ -1,0 +1,122 @@
+"""How django-allauth fits the portal: no self sign-up, texts through our SMS backend, phone
+numbers on the young person's profile, plain-English errors and an audited lockout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest
+
+from portal import sms
+from portal.people.models import SignInEvent, User, YoungPersonProfile
+from portal.people.phone import MobileNumberField
+from portal.people.signin_audit import record_sign_in_event
+
+HELP_LINE = settings.PORTAL["LEAVING_CARE_PHONE"]
+
+
+class PortalAccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "username_password_mismatch": (
+            "The username and password don't match. Check them and try again, or get a "
+            "sign-in code by text instead."
+        ),
+        "phone_password_mismatch": (
+            "The mobile number and password don't match. Check them and try again, or get a "
+            "sign-in code by text instead."
+        ),
+        "too_many_login_attempts": (
+            "There have been too many wrong tries, so this account is locked for 15 minutes "
+            "to keep it safe. Try again after that, or ask your Personal Adviser (PA) for help "
+            f"on {HELP_LINE}."
+        ),
+        "incorrect_code": (
+            "That code is not right. Check the 6 numbers in the text we sent and try again."
+        ),
+        "unknown_phone": (
+            "We could not find an account with that mobile number. Check it, or sign in with "
+            "your username."
+        ),
+        "invalid_login": "Enter your username or mobile number.",
+    }
+
+    # --- Accounts are made by the council --------------------------------------------------
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        """Care leavers' accounts are set up by their leaving care team, never by strangers."""
+        return False
+
+    # --- Phone numbers live on the young person's profile ----------------------------------
+    def phone_form_field(self, **kwargs: Any) -> forms.Field:
+        return MobileNumberField(**kwargs)
+
+    def get_phone(self, user: User) -> tuple[str, bool] | None:
+        profile = YoungPersonProfile.objects.filter(user=user).first()
+        if profile is None or not profile.mobile:
+            return None
+        return str(profile.mobile.as_e164), profile.mobile_verified
+
+    def set_phone(self, user: User, phone: str, verified: bool) -> None:
+        YoungPersonProfile.objects.filter(user=user).update(mobile=phone, mobile_verified=verified)
+
+    def set_phone_verified(self, user: User, phone: str) -> None:
+        YoungPersonProfile.objects.filter(user=user, mobile=phone).update(mobile_verified=True)
+
+    def get_user_by_phone(self, phone: str) -> User | None:
+        """Only a verified number signs anyone in: a mistyped number on a profile must never
+        let a stranger receive a young person's sign-in code."""
+        return (
+            User.objects.filter(
+                is_active=True, young_person__mobile=phone, young_person__mobile_verified=True
+            )
+            .select_related("young_person")
+            .first()
+        )
+
+    def send_verification_code_sms(self, user: User, phone: str, code: str, **kwargs: Any) -> None:
+        sms.send_sms(
+            to=phone,
+            body=(
+                f"{code} is your {settings.PORTAL['NAME']} code. It works for 10 minutes. "
+                "Never share it: we will never ask you for it."
+            ),
+        )
+        record_sign_in_event(
+            outcome=SignInEvent.Outcome.CODE_SENT,
+            request=self.request,
+            user=user,
+            identifier=phone,
+            method="code",
+        )
+
+    def send_unknown_account_sms(self, phone: str, **kwargs: Any) -> None:
+        """Say nothing to a number we do not know (texting strangers invites abuse), but keep
+        the attempt in the audit trail."""
+        record_sign_in_event(
+            outcome=SignInEvent.Outcome.FAILED,
+            request=self.request,
+            identifier=phone,
+            method="code",
+        )
+
+    # --- Lockout ---------------------------------------------------------------------------
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        # allauth keys the lockout on email or username; a number typed as the login must
+        # lock that account too, not share one key with every other number.
+        login = credentials.get("phone") or credentials.get("username") or ""
+        return super()._get_login_attempts_cache_key(request, username=login)
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)
+        except forms.ValidationError:
+            record_sign_in_event(
+                outcome=SignInEvent.Outcome.LOCKED,
+                request=request,
+                identifier=str(credentials.get("phone") or credentials.get("username") or ""),
+                method="password",
+            )
+            raise

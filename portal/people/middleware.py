@@ -1,0 +1,42 @@
+"""Staff must set up a second factor before they see anything else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Paths a member of staff without a second factor may still use: setting one up, signing out,
+# and the files those pages need.
+ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/static/", "/healthz", "/readyz")
+
+
+class StaffSecondFactorMiddleware:
+    """Send signed-in staff with no authenticator app to set one up.
+
+    Staff see safeguarding records, so a password alone is not enough (see issue: foundation).
+    Once they have one, allauth asks for its code at every sign-in.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.is_portal_staff
+            and not request.path.startswith(ALLOWED_PREFIXES)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            messages.info(
+                request,
+                "Because you can see young people's records, you need a second way to prove it "
+                "is you. Set up an authenticator app to carry on.",
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

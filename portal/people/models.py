@@ -1,0 +1,262 @@
+"""Accounts, young people's profiles, staff and teams, and the sign-in audit trail.
+
+A person's role is their group (see `roles.py`), never a flag on the user. A young person has a
+`YoungPersonProfile`; a member of staff may have a `StaffProfile` that places them in a team.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from phonenumber_field.modelfields import PhoneNumberField
+
+from portal.people.choices import Circumstance, ContactPreference, LeavingCareStatus
+from portal.people.roles import GROUP_NAMES, PRECEDENCE, STAFF_ROLES, Role
+
+
+def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
+    """Completed years on `day`: the age the law and the local offer mean.
+
+    Someone born on 29 February turns a year older on 1 March in a non-leap year.
+    """
+    had_birthday = (day.month, day.day) >= (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - (0 if had_birthday else 1)
+
+
+class User(AbstractUser):
+    """Everyone who signs in. Young people and staff alike; the groups say which."""
+
+    preferred_name = models.CharField(
+        "preferred name",
+        max_length=80,
+        blank=True,
+        help_text="The name they like to be called, if it is not their first name.",
+    )
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name we greet and show people by: preferred name first, then full name."""
+        first = self.preferred_name or self.first_name
+        full = " ".join(part for part in [first, self.last_name] if part)
+        return full or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[Role]:
+        names = {group.name for group in self.groups.all()}
+        return frozenset(role for role, name in GROUP_NAMES.items() if name in names)
+
+    @property
+    def role(self) -> Role | None:
+        """The role that decides the landing page, when someone holds more than one."""
+        for role in PRECEDENCE:
+            if role in self.roles:
+                return role
+        return None
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def is_young_person(self) -> bool:
+        return Role.YOUNG_PERSON in self.roles
+
+    @property
+    def is_portal_staff(self) -> bool:
+        """Staff see safeguarding records: they sign in with a second factor."""
+        return bool(self.roles & STAFF_ROLES) or self.is_superuser
+
+
+class Team(models.Model):
+    """A leaving care team: Personal Advisers under a manager."""
+
+    name = models.CharField(max_length=120, unique=True)
+    manager = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_teams",
+        limit_choices_to={"groups__name": GROUP_NAMES[Role.MANAGER]},
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffProfile(models.Model):
+    """Where a member of staff works and how young people reach them."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="staff_profile")
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+    work_phone = PhoneNumberField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user.display_name} ({self.job_title or 'staff'})"
+
+
+class YoungPersonProfile(models.Model):
+    """What the portal knows about a care leaver: enough to work out what they can get and to
+    put them in touch with their Personal Adviser (PA)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="young_person")
+    date_of_birth = models.DateField()
+    leaving_care_status = models.CharField(max_length=20, choices=LeavingCareStatus.choices)
+    circumstances = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Codes from Circumstance: what is true for them now.",
+    )
+    personal_adviser = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+        limit_choices_to={"groups__name": GROUP_NAMES[Role.PA]},
+        verbose_name="Personal Adviser (PA)",
+    )
+    mobile = PhoneNumberField(
+        blank=True,
+        null=True,
+        unique=True,
+        help_text="Stored in international format (E.164), for example +447700900123.",
+    )
+    mobile_verified = models.BooleanField(
+        default=False,
+        help_text="They proved the number is theirs with a code we texted to it.",
+    )
+    contact_preference = models.CharField(
+        "how they like to be contacted",
+        max_length=10,
+        choices=ContactPreference.choices,
+        default=ContactPreference.TEXT,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "young person's profile"
+        ordering = ["user__first_name", "user__last_name"]
+        permissions = [
+            ("view_caseload", "Can see the young people on their own caseload"),
+            (
+                "view_team_caseloads",
+                "Can see the caseloads of the Personal Advisers in their teams",
+            ),
+            ("view_participation_figures", "Can see counts of young people (no names)"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(mobile_verified=False) | models.Q(mobile__isnull=False),
+                name="verified_mobile_needs_a_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.display_name} (young person)"
+
+    def age(self, on: datetime.date | None = None) -> int:
+        return age_on(self.date_of_birth, on or timezone.localdate())
+
+    @property
+    def status_name(self) -> str:
+        """The status's short name ("Former relevant"), for tables."""
+        return LeavingCareStatus(self.leaving_care_status).label.split(":")[0]
+
+    @property
+    def circumstance_labels(self) -> list[str]:
+        return [Circumstance(code).label for code in self.circumstances if code in Circumstance]
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        unknown = sorted(set(self.circumstances or []) - set(Circumstance.values))
+        if unknown:
+            errors["circumstances"] = f"Unknown circumstances: {', '.join(unknown)}."
+        if self.date_of_birth:
+            age = self.age()
+            if not 13 <= age <= 30:
+                errors["date_of_birth"] = (
+                    f"That date of birth makes them {age}. Care leavers are 16 to 25; check it."
+                )
+        if self.personal_adviser_id and not self.personal_adviser.has_role(Role.PA):
+            errors["personal_adviser"] = "Choose someone who is a Personal Adviser."
+        if self.mobile_verified and not self.mobile:
+            errors["mobile_verified"] = "A number must be there before it can be verified."
+        if errors:
+            raise ValidationError(errors)
+
+
+class SignInEvent(models.Model):
+    """One sign-in, failed attempt, lockout or code, kept so staff can see who tried what.
+
+    Written only by `receivers.py` and the account adapter: every sign-in and failed attempt.
+    """
+
+    class Outcome(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGNED_OUT = "signed_out", "Signed out"
+        FAILED = "failed", "Wrong username, number or password"
+        LOCKED = "locked", "Refused: too many wrong tries"
+        CODE_SENT = "code_sent", "Sign-in code sent by text"
+        CODE_FAILED = "code_failed", "Wrong sign-in code"
+        SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong authenticator code"
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="sign_in_events"
+    )
+    identifier = models.CharField(
+        max_length=150, blank=True, help_text="The username or number that was typed."
+    )
+    outcome = models.CharField(max_length=24, choices=Outcome.choices)
+    method = models.CharField(max_length=20, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_outcome_display()}: {self.identifier or self.user_id} at {self.created_at}"
+        )
+
+
+class StaffAccess(models.Model):
+    """A member of staff opened a young person's record that is not on their own caseload.
+
+    Written by `services.record_staff_access`; a manager reads the log. Later the messaging
+    issue records conversation reads here too, so there is one audit trail of staff reads.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    staff = models.ForeignKey(User, on_delete=models.PROTECT, related_name="accesses_made")
+    young_person = models.ForeignKey(
+        YoungPersonProfile, on_delete=models.CASCADE, related_name="staff_accesses"
+    )
+    what = models.CharField(max_length=60, help_text="What they opened, e.g. 'profile'.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "staff accesses"
+
+    def __str__(self) -> str:
+        return f"{self.staff} opened {self.young_person}'s {self.what} at {self.created_at}"

@@ -1,0 +1,60 @@
+"""Signal receivers for people: keep role groups in step after migrate, audit sign-ins."""
+
+from __future__ import annotations
+
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.signals import authentication_failed as second_factor_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+from portal.people.models import SignInEvent
+from portal.people.roles import sync_roles
+from portal.people.signin_audit import record_sign_in_event
+
+
+@receiver(post_migrate, dispatch_uid="people_sync_roles")
+def create_role_groups(sender, app_config=None, **kwargs) -> None:
+    # Once per migrate, after the last app, when every permission exists.
+    from django.apps import apps
+
+    if app_config is not None and app_config is list(apps.get_app_configs())[-1]:
+        sync_roles()
+
+
+@receiver(user_logged_in, dispatch_uid="people_audit_signed_in")
+def audit_signed_in(sender, request, user, **kwargs) -> None:
+    method = ""
+    if request is not None and hasattr(request, "session"):
+        records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or []
+        method = "+".join(dict.fromkeys(r.get("method", "") for r in records if r.get("method")))
+    record_sign_in_event(
+        outcome=SignInEvent.Outcome.SIGNED_IN, request=request, user=user, method=method
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="people_audit_signed_out")
+def audit_signed_out(sender, request, user, **kwargs) -> None:
+    if user is not None:
+        record_sign_in_event(outcome=SignInEvent.Outcome.SIGNED_OUT, request=request, user=user)
+
+
+@receiver(user_login_failed, dispatch_uid="people_audit_failed")
+def audit_failed(sender, credentials, request=None, **kwargs) -> None:
+    identifier = credentials.get("username") or credentials.get("phone") or ""
+    record_sign_in_event(
+        outcome=SignInEvent.Outcome.FAILED,
+        request=request,
+        identifier=str(identifier),
+        method="password",
+    )
+
+
+@receiver(second_factor_failed, dispatch_uid="people_audit_second_factor_failed")
+def audit_second_factor_failed(sender, request, user, **kwargs) -> None:
+    record_sign_in_event(
+        outcome=SignInEvent.Outcome.SECOND_FACTOR_FAILED,
+        request=request,
+        user=user,
+        method="totp",
+    )

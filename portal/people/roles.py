@@ -1,0 +1,88 @@
+"""Roles are Django groups with permissions; this module is the one list of them.
+
+A person's role decides which landing page they get and which selectors apply. The groups and
+their permissions are created, and kept in step with this file, by `sync_roles()` after migrate.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    """Each role is one group. The value is the contract's role name (`demo --json`)."""
+
+    YOUNG_PERSON = "young_person", "Young person"
+    PA = "pa", "Personal Adviser (PA)"
+    MANAGER = "manager", "Service manager"
+    PARTICIPATION = "participation", "Participation officer"
+    EDITOR = "editor", "Content editor"
+
+
+# The group name each role is stored as.
+GROUP_NAMES: dict[Role, str] = {
+    Role.YOUNG_PERSON: "Young people",
+    Role.PA: "Personal Advisers",
+    Role.MANAGER: "Service managers",
+    Role.PARTICIPATION: "Participation officers",
+    # Wagtail's own editors group: it already has page permissions on the site's root.
+    Role.EDITOR: "Editors",
+}
+
+# Permissions as "app_label.codename". Later issues add theirs here, so one place says who can
+# do what.
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.YOUNG_PERSON: [],
+    Role.PA: ["people.view_caseload"],
+    Role.MANAGER: [
+        "people.view_caseload",
+        "people.view_team_caseloads",
+        "people.view_signinevent",
+        "people.view_staffaccess",
+    ],
+    Role.PARTICIPATION: ["people.view_participation_figures"],
+    Role.EDITOR: [
+        "wagtailadmin.access_admin",
+        *(
+            f"{app}.{verb}_{model}"
+            for app, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]
+            for verb in ["add", "change", "choose", "delete"]
+        ),
+    ],
+}
+
+# Staff roles see safeguarding records, so they must use a second factor to sign in.
+STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.PARTICIPATION, Role.EDITOR})
+
+# When someone is in more than one group, the first of these decides their landing page.
+PRECEDENCE = [Role.MANAGER, Role.PA, Role.PARTICIPATION, Role.EDITOR, Role.YOUNG_PERSON]
+
+
+def role_for_group(name: str) -> Role | None:
+    for role, group_name in GROUP_NAMES.items():
+        if group_name == name:
+            return role
+    return None
+
+
+def sync_roles() -> None:
+    """Create the role groups and give each exactly its permissions.
+
+    Called after every `migrate` (see `receivers.py`); safe to run again.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    # Other apps' permissions may not exist yet when our post_migrate handler runs first.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for role, group_name in GROUP_NAMES.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        perms = []
+        for dotted in ROLE_PERMISSIONS[role]:
+            app_label, codename = dotted.split(".")
+            perms.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(perms)

@@ -1,0 +1,123 @@
+"""Who may see whom. Every view that shows a young person reads through these.
+
+A young person sees only themselves; a Personal Adviser (PA) their caseload; a manager the
+caseloads of the PAs in the teams they manage; nobody else sees anyone. Views use
+`get_object_or_404(young_people_visible_to(user), pk=...)`, so another person's id is a 404.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from portal.people.choices import LeavingCareStatus
+from portal.people.models import Team, User, YoungPersonProfile
+from portal.people.roles import GROUP_NAMES, Role
+
+# Guidance: a PA should look after about 20 to 22 young people.
+CASELOAD_TARGET = range(20, 23)
+
+
+def young_people_visible_to(user: User) -> QuerySet[YoungPersonProfile]:
+    """The young people's profiles this person may read."""
+    profiles = YoungPersonProfile.objects.select_related(
+        "user", "personal_adviser", "personal_adviser__staff_profile"
+    )
+    if not user.is_authenticated or not user.is_active:
+        return profiles.none()
+    visible = Q()
+    if user.has_role(Role.YOUNG_PERSON):
+        visible |= Q(user=user)
+    if user.has_role(Role.PA):
+        visible |= Q(personal_adviser=user)
+    if user.has_role(Role.MANAGER):
+        visible |= Q(personal_adviser__staff_profile__team__manager=user)
+    if not visible:
+        return profiles.none()
+    return profiles.filter(visible).filter(user__is_active=True)
+
+
+def caseload_of(pa: User) -> QuerySet[YoungPersonProfile]:
+    """A PA's own caseload, with when each young person last signed in."""
+    return (
+        young_people_visible_to(pa)
+        .filter(personal_adviser=pa)
+        .annotate(last_sign_in=Max("user__last_login"))
+        .order_by("user__first_name", "user__last_name")
+    )
+
+
+@dataclass(frozen=True)
+class AdviserLoad:
+    adviser: User
+    caseload: int
+
+    @property
+    def within_target(self) -> bool:
+        return self.caseload in CASELOAD_TARGET
+
+    @property
+    def over_target(self) -> bool:
+        return self.caseload > CASELOAD_TARGET[-1]
+
+
+def teams_managed_by(manager: User) -> QuerySet[Team]:
+    if not manager.has_role(Role.MANAGER):
+        return Team.objects.none()
+    return Team.objects.filter(manager=manager)
+
+
+def advisers_in_teams_of(manager: User) -> list[AdviserLoad]:
+    """Each PA in the manager's teams with the size of their caseload."""
+    advisers = (
+        User.objects.filter(
+            is_active=True,
+            groups__name=GROUP_NAMES[Role.PA],
+            staff_profile__team__in=teams_managed_by(manager),
+        )
+        .annotate(caseload_size=Count("caseload", filter=Q(caseload__user__is_active=True)))
+        .order_by("first_name", "last_name")
+        .distinct()
+    )
+    return [AdviserLoad(adviser=a, caseload=a.caseload_size) for a in advisers]
+
+
+def young_people_without_adviser() -> QuerySet[YoungPersonProfile]:
+    """Care leavers with no PA: a manager must allocate one. Shown only to managers."""
+    return YoungPersonProfile.objects.filter(
+        personal_adviser__isnull=True, user__is_active=True
+    ).select_related("user")
+
+
+@dataclass(frozen=True)
+class ParticipationFigures:
+    """Counts with no names, for the participation team (e.g. survey response rates)."""
+
+    total: int
+    by_status: list[tuple[str, int]]
+    by_age: list[tuple[str, int]]
+    with_verified_mobile: int
+
+
+AGE_BANDS = [("16 to 17", 16, 17), ("18 to 20", 18, 20), ("21 to 25", 21, 25)]
+
+
+def participation_figures(*, on: datetime.date | None = None) -> ParticipationFigures:
+    on = on or timezone.localdate()
+    profiles = YoungPersonProfile.objects.filter(user__is_active=True)
+    status_counts = dict(
+        profiles.values_list("leaving_care_status").annotate(n=Count("pk")).order_by()
+    )
+    by_status = [(s.label.split(":")[0], status_counts.get(s.value, 0)) for s in LeavingCareStatus]
+    birthdays = profiles.values_list("date_of_birth", flat=True)
+    ages = [on.year - d.year - ((on.month, on.day) < (d.month, d.day)) for d in birthdays]
+    by_age = [(label, sum(lo <= a <= hi for a in ages)) for label, lo, hi in AGE_BANDS]
+    return ParticipationFigures(
+        total=len(ages),
+        by_status=by_status,
+        by_age=by_age,
+        with_verified_mobile=profiles.filter(mobile_verified=True).count(),
+    )

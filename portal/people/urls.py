@@ -1,0 +1,12 @@
+from django.urls import path
+
+from portal.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("start/", views.landing, name="landing"),
+    path("my-page/", views.my_page, name="my_page"),
+    path("staff/", views.staff_home, name="staff_home"),
+    path("staff/young-people/<int:pk>/", views.young_person_detail, name="young_person"),
+]

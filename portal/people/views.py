@@ -1,0 +1,100 @@
+"""Pages for signed-in people: where they land, My page, and staff's view of young people.
+
+Views are thin: they know who is asking, read through `selectors`, write through `services`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from portal.people import selectors, services
+from portal.people.choices import ContactPreference
+from portal.people.forms import ContactPreferenceForm
+from portal.people.models import StaffAccess, YoungPersonProfile
+from portal.people.roles import Role
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    """After sign-in: young people to My page, staff to their landing page."""
+    if request.user.is_young_person:
+        return redirect("people:my_page")
+    if request.user.is_portal_staff:
+        return redirect("people:staff_home")
+    raise PermissionDenied("This account has no role yet. Ask the leaving care team.")
+
+
+def _own_profile(request: HttpRequest) -> YoungPersonProfile:
+    if not request.user.is_young_person:
+        raise PermissionDenied("My page is for young people.")
+    return get_object_or_404(selectors.young_people_visible_to(request.user), user=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_page(request: HttpRequest) -> HttpResponse:
+    """A young person's own page: their PA, their details and how we contact them."""
+    profile = _own_profile(request)
+    if request.method == "POST":
+        form = ContactPreferenceForm(request.POST, instance=profile)
+        if form.is_valid():
+            services.set_contact_preference(
+                profile=profile,
+                preference=ContactPreference(form.cleaned_data["contact_preference"]),
+            )
+            messages.success(request, "Saved. We'll get in touch the way you chose.")
+            return redirect("people:my_page")
+    else:
+        form = ContactPreferenceForm(instance=profile)
+    adviser = profile.personal_adviser
+    return render(
+        request,
+        "people/my_page.html",
+        {
+            "profile": profile,
+            "adviser": adviser,
+            "adviser_profile": getattr(adviser, "staff_profile", None) if adviser else None,
+            "form": form,
+        },
+    )
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not request.user.is_portal_staff:
+        raise PermissionDenied("This page is for the leaving care team.")
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """One landing page for staff; each role sees the part that is theirs."""
+    _require_staff(request)
+    user = request.user
+    context: dict = {"roles": user.roles, "Role": Role}
+    if user.has_role(Role.PA):
+        context["caseload"] = list(selectors.caseload_of(user))
+        context["caseload_target"] = selectors.CASELOAD_TARGET
+    if user.has_role(Role.MANAGER):
+        context["teams"] = list(selectors.teams_managed_by(user))
+        context["advisers"] = selectors.advisers_in_teams_of(user)
+        context["unallocated"] = list(selectors.young_people_without_adviser())
+        context["recent_accesses"] = StaffAccess.objects.filter(
+            young_person__in=selectors.young_people_visible_to(user)
+        ).select_related("staff", "young_person__user")[:20]
+    if user.has_role(Role.PARTICIPATION):
+        context["figures"] = selectors.participation_figures()
+    return render(request, "people/staff_home.html", context)
+
+
+@login_required
+def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff's view of one young person. Someone not on the reader's caseload or team is a 404,
+    and a read outside one's own caseload is recorded."""
+    _require_staff(request)
+    profile = get_object_or_404(selectors.young_people_visible_to(request.user), pk=pk)
+    services.record_staff_access(staff=request.user, profile=profile, what="profile")
+    return render(request, "people/young_person_detail.html", {"profile": profile})

@@ -1,0 +1,1 @@
+"""SMS backends: console (local), locmem (tests) and Twilio (production)."""

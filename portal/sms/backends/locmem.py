@@ -1,0 +1,12 @@
+"""Test backend: keeps texts in `portal.sms.outbox` and prints nothing."""
+
+from __future__ import annotations
+
+from portal import sms
+
+
+class LocmemBackend:
+    def send(self, *, to: str, body: str) -> sms.OutgoingSMS:
+        message = sms.OutgoingSMS(to=to, body=body, provider_id=f"locmem-{len(sms.outbox) + 1}")
+        sms.outbox.append(message)
+        return message
