@@ -9,7 +9,12 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3.13 $$HOME/.pyenv/versions/3.12*/bin/python3.12 /usr/bin/python3.13 /usr/bin/python3.12 /usr/local/bin/python3.13 /usr/local/bin/python3.12; do \
 	if $$p -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then echo $$p; break; fi; done)
 
-.PHONY: run test lint bench demo clean venv check-deploy screenshots
+# Where the second test run finds the real services (see tests/services.py).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+export TEST_DATABASE_URL TEST_REDIS_URL
+
+.PHONY: run test test-embedded test-services lint bench demo clean venv check-deploy screenshots
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -30,10 +35,30 @@ run: venv
 	$(PY) manage.py demo --if-empty
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Lint, migrations in step, then the whole suite twice: on the embedded defaults (SQLite,
+# in-memory channel layer, local-memory cache) and on PostgreSQL + Redis. The second run skips,
+# saying why, when those do not answer, unless REQUIRE_SERVICES=1 (CI), when it fails.
 test: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-embedded
+	$(MAKE) --no-print-directory test-services
+
+test-embedded: venv
+	@echo "== Tests on the embedded defaults: SQLite, in-memory channel layer, local-memory cache"
+	env -u DATABASE_URL -u REDIS_URL -u SECRET_KEY $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-services: venv
+	@if $(PY) tests/services.py postgres redis; then \
+		echo "== Tests on PostgreSQL ($(TEST_DATABASE_URL)) and Redis ($(TEST_REDIS_URL))"; \
+		env -u SECRET_KEY DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+			$(VENV)/bin/pytest $(PYTEST_ARGS); \
+	elif [ "$$REQUIRE_SERVICES" = "1" ]; then \
+		echo "PostgreSQL and Redis must answer (REQUIRE_SERVICES=1): failing."; exit 1; \
+	else \
+		echo "== Skipped the PostgreSQL and Redis run: they do not answer (set REQUIRE_SERVICES=1 to fail instead)"; \
+	fi
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -46,9 +71,12 @@ demo: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 
+screenshots: venv
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest tests/browser -q
+
 check-deploy: venv
 	DATABASE_URL=postgres://localhost/test REDIS_URL=redis://127.0.0.1:6379/0 \
-	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
+	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
 	ALLOWED_HOSTS=portal.example.gov.uk PUBLIC_BASE_URL=https://portal.example.gov.uk \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -132,7 +132,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's database search uses PostgreSQL's full-text search when it is there.
+    INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the ASGI server read while a request writes; the timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -186,7 +189,8 @@ LOGOUT_REDIRECT_URL = "home"
 # by text; accounts are made by the council (a stranger must not be able to sign up).
 ACCOUNT_ADAPTER = "portal.people.adapters.PortalAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "phone"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+# "phone" here switches on allauth's add/verify-a-mobile pages; sign-up itself is closed.
+ACCOUNT_SIGNUP_FIELDS = ["username*", "phone", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
@@ -227,22 +231,29 @@ else:
     SMS_BACKEND = os.environ.get("SMS_BACKEND", "portal.sms.backends.console.ConsoleBackend")
 
 # --- Email (staff password resets) ------------------------------------------------------------
-if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = True
+# Production sends by SMTP (a local relay unless EMAIL_HOST says otherwise); locally, the console.
+if os.environ.get("EMAIL_HOST") or not LOCAL:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", bool(os.environ.get("EMAIL_HOST"))),
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "care-leavers@localhost")
 
 # --- The council ------------------------------------------------------------------------------
 # Shown in the "Get help now" box on every page. A council sets its own numbers.
 PORTAL = {
     "NAME": os.environ.get("PORTAL_NAME", "Care leaver portal"),
-    "COUNCIL": os.environ.get("PORTAL_COUNCIL", "Your council"),
+    "COUNCIL": os.environ.get("PORTAL_COUNCIL", "the council"),
     "OUT_OF_HOURS_PHONE": os.environ.get("PORTAL_OUT_OF_HOURS_PHONE", "0300 123 5022"),
     "LEAVING_CARE_PHONE": os.environ.get("PORTAL_LEAVING_CARE_PHONE", "0300 123 5012"),
 }
@@ -257,7 +268,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Locally WhiteNoise serves straight from the app folders; `collectstatic` is for production.
+STATIC_ROOT = BASE_DIR / "staticfiles" if not LOCAL else None
+WHITENOISE_USE_FINDERS = LOCAL
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -49,6 +49,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         """Care leavers' accounts are set up by their leaving care team, never by strangers."""
         return False
 
+    def get_login_stages(self) -> list[str]:
+        """No phone check at sign-in: a wrong number on a profile must not stop a young person
+        signing in with their password. They check their number from My page instead."""
+        return [s for s in super().get_login_stages() if not s.endswith("PhoneVerificationStage")]
+
     # --- Phone numbers live on the young person's profile ----------------------------------
     def phone_form_field(self, **kwargs: Any) -> forms.Field:
         return MobileNumberField(**kwargs)

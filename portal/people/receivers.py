@@ -15,10 +15,9 @@ from portal.people.signin_audit import record_sign_in_event
 
 @receiver(post_migrate, dispatch_uid="people_sync_roles")
 def create_role_groups(sender, app_config=None, **kwargs) -> None:
-    # Once per migrate, after the last app, when every permission exists.
-    from django.apps import apps
-
-    if app_config is not None and app_config is list(apps.get_app_configs())[-1]:
+    # Once per migrate. Every migration has run by now; sync_roles makes any permission that
+    # the other apps' own post_migrate handlers have not made yet.
+    if app_config is not None and app_config.label == "people":
         sync_roles()
 
 

@@ -81,6 +81,11 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     if user.has_role(Role.MANAGER):
         context["teams"] = list(selectors.teams_managed_by(user))
         context["advisers"] = selectors.advisers_in_teams_of(user)
+        context["team_young_people"] = list(
+            selectors.young_people_visible_to(user)
+            .filter(personal_adviser__staff_profile__team__manager=user)
+            .order_by("user__first_name", "user__last_name")
+        )
         context["unallocated"] = list(selectors.young_people_without_adviser())
         context["recent_accesses"] = StaffAccess.objects.filter(
             young_person__in=selectors.young_people_visible_to(user)
