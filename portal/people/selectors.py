@@ -24,7 +24,7 @@ CASELOAD_TARGET = range(20, 23)
 def young_people_visible_to(user: User) -> QuerySet[YoungPersonProfile]:
     """The young people's profiles this person may read."""
     profiles = YoungPersonProfile.objects.select_related(
-        "user", "personal_adviser", "personal_adviser__staff_profile"
+        "user", "personal_adviser", "personal_adviser__staff_profile__team"
     )
     if not user.is_authenticated or not user.is_active:
         return profiles.none()

@@ -1,0 +1,118 @@
+"""`make bench`: page weight and request cost of the portal's pages, written to bench/results.json.
+
+Each measure is {"name", "value", "unit"} and, where it compares with a baseline measured in the
+same run, "baseline" and "ratio". Throughput is measured in-process with Django's test client on
+a throwaway SQLite database loaded with the demo, so the figures compare pages, not machines:
+the baseline is `/healthz`, the cheapest view the portal has.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(db_path: Path) -> None:
+    for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY"):
+        os.environ.pop(name, None)
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ["DEBUG"] = "0"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("demo", "--json", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def per_second(client, url: str, seconds: float = 2.0) -> float:
+    client.get(url)  # warm caches and templates
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_django(Path(tmp) / "bench.sqlite3")
+        from django.contrib.staticfiles import finders
+        from django.test import Client
+
+        from portal.people.models import User
+
+        results: list[dict] = []
+        anonymous = Client()
+        css = Path(finders.find("css/portal.css")).read_bytes()
+
+        for name, url in [("home", "/"), ("sign_in", "/accounts/login/")]:
+            html = anonymous.get(url).content
+            total = len(html) + len(css)
+            gz = len(gzip.compress(html)) + len(gzip.compress(css))
+            results.append(
+                {
+                    "name": f"{name}_page_weight",
+                    "value": total,
+                    "unit": "bytes",
+                    "note": "HTML + CSS, uncompressed; no scripts, fonts or images",
+                }
+            )
+            results.append({"name": f"{name}_page_weight_gzip", "value": gz, "unit": "bytes"})
+
+        young = Client()
+        young.force_login(User.objects.get(username="jordan"))
+        my_page = young.get("/my-page/").content
+        results.append(
+            {"name": "my_page_weight", "value": len(my_page) + len(css), "unit": "bytes"}
+        )
+
+        baseline = per_second(anonymous, "/healthz")
+        results.append(
+            {
+                "name": "healthz_requests_per_second",
+                "value": round(baseline, 1),
+                "unit": "requests/s",
+            }
+        )
+        for name, client, url in [
+            ("home", anonymous, "/"),
+            ("sign_in", anonymous, "/accounts/login/"),
+            ("my_page", young, "/my-page/"),
+        ]:
+            rate = per_second(client, url)
+            results.append(
+                {
+                    "name": f"{name}_requests_per_second",
+                    "value": round(rate, 1),
+                    "unit": "requests/s",
+                    "baseline": round(baseline, 1),
+                    "ratio": round(baseline / rate, 2),
+                    "note": "ratio = how many /healthz requests cost the same as one of these",
+                }
+            )
+
+    out = ROOT / "bench" / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    for r in results:
+        extra = f" (baseline {r['baseline']}, ratio {r['ratio']})" if "ratio" in r else ""
+        print(f"{r['name']:<32} {r['value']:>10} {r['unit']}{extra}")
+    print(f"Written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
