@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from portal import sms
+from portal.people import services
 from portal.people.models import SignInEvent, User, YoungPersonProfile
 from portal.people.phone import MobileNumberField
 from portal.people.signin_audit import record_sign_in_event
@@ -65,10 +66,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return str(profile.mobile.as_e164), profile.mobile_verified
 
     def set_phone(self, user: User, phone: str, verified: bool) -> None:
-        YoungPersonProfile.objects.filter(user=user).update(mobile=phone, mobile_verified=verified)
+        services.set_mobile(user=user, phone=phone, verified=verified)
 
     def set_phone_verified(self, user: User, phone: str) -> None:
-        YoungPersonProfile.objects.filter(user=user, mobile=phone).update(mobile_verified=True)
+        # allauth calls this when a code texted to `phone` came back, also for a new number.
+        services.set_mobile(user=user, phone=phone, verified=True)
 
     def get_user_by_phone(self, phone: str) -> User | None:
         """Only a verified number signs anyone in: a mistyped number on a profile must never

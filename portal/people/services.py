@@ -18,6 +18,31 @@ def set_contact_preference(
     return profile
 
 
+@transaction.atomic
+def set_mobile(*, user: User, phone: str, verified: bool) -> bool:
+    """Put an E.164 number on a young person's profile; returns whether it was stored.
+
+    Called by the allauth adapter when a number is added, changed or proved by a texted code.
+    A proved number belongs to whoever proved it: it is taken off any profile where it sat
+    unproved (a PA's typo, or a number that changed hands). An unproved number never takes a
+    number from anyone else.
+    """
+    profile = YoungPersonProfile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        return False
+    holders = YoungPersonProfile.objects.filter(mobile=phone).exclude(pk=profile.pk)
+    if verified:
+        if holders.filter(mobile_verified=True).exists():
+            return False
+        holders.update(mobile=None, mobile_verified=False)
+    elif holders.exists():
+        return False
+    profile.mobile = phone
+    profile.mobile_verified = verified
+    profile.save(update_fields=["mobile", "mobile_verified", "updated_at"])
+    return True
+
+
 def record_staff_access(*, staff: User, profile: YoungPersonProfile, what: str) -> None:
     """Keep a record when staff open a young person who is not on their own caseload.
 
