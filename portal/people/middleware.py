@@ -12,7 +12,14 @@ from django.urls import reverse
 
 # Paths a member of staff without a second factor may still use: setting one up, signing out,
 # and the files those pages need.
-ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/static/", "/healthz", "/readyz")
+ALLOWED_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",  # allauth asks for the password again before setting one up
+    "/accounts/logout/",
+    "/static/",
+    "/healthz",
+    "/readyz",
+)
 
 
 class StaffSecondFactorMiddleware:

@@ -185,3 +185,20 @@ def test_nobody_can_sign_up_on_their_own(client):
     )
     assert "The leaving care team sets one up for you" in response.text
     assert not User.objects.filter(username="stranger").exists()
+
+
+def test_new_staff_set_up_their_authenticator_then_reach_staff_home(client, team):
+    newcomer = factories.staff(Role.PA, team=team, username="newcomer", totp=False)
+    page = client.post(LOGIN, {"login": "newcomer", "password": PASSWORD}, follow=True)
+    # allauth asks for the password once more before a second factor is added.
+    assert page.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
+    page = client.post(page.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    assert page.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    secret = re.search(r"\b([A-Z2-7]{32})\b", page.text).group(1)  # shown to type into an app
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+    wrong = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
+    assert wrong.status_code == 200
+    assert not Authenticator.objects.filter(user=newcomer).exists()
+    client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert Authenticator.objects.filter(user=newcomer, type=Authenticator.Type.TOTP).exists()
+    assert client.get(reverse("people:staff_home")).status_code == 200
