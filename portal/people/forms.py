@@ -70,3 +70,19 @@ class ContactPreferenceForm(forms.ModelForm):
     class Meta:
         model = YoungPersonProfile
         fields = ["contact_preference"]
+
+
+class AllocateAdviserForm(forms.Form):
+    """A manager picks the PA for a young person from the PAs in their teams."""
+
+    adviser = forms.ModelChoiceField(
+        label="Personal Adviser (PA)",
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": "Choose a Personal Adviser (PA) from your team."},
+    )
+
+    def __init__(self, *args, advisers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["adviser"].queryset = advisers
+        self.fields["adviser"].label_from_instance = lambda user: user.display_name

@@ -260,3 +260,26 @@ class StaffAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} opened {self.young_person}'s {self.what} at {self.created_at}"
+
+
+class AdviserAllocation(models.Model):
+    """A young person was given a Personal Adviser (PA), or moved to another: who, by whom, when.
+
+    Written only by `services.allocate_adviser`; the young person's record shows the history.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now)
+    young_person = models.ForeignKey(
+        YoungPersonProfile, on_delete=models.CASCADE, related_name="allocations"
+    )
+    previous_adviser = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    adviser = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    allocated_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.young_person} to {self.adviser} by {self.allocated_by}"

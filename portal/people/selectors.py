@@ -34,7 +34,9 @@ def young_people_visible_to(user: User) -> QuerySet[YoungPersonProfile]:
     if user.has_role(Role.PA):
         visible |= Q(personal_adviser=user)
     if user.has_role(Role.MANAGER):
+        # Their teams' caseloads, and anyone with no PA yet: a manager must allocate one.
         visible |= Q(personal_adviser__staff_profile__team__manager=user)
+        visible |= Q(personal_adviser__isnull=True)
     if not visible:
         return profiles.none()
     return profiles.filter(visible).filter(user__is_active=True)
@@ -62,6 +64,19 @@ class AdviserLoad:
     @property
     def over_target(self) -> bool:
         return self.caseload > CASELOAD_TARGET[-1]
+
+
+def advisers_allocatable_by(manager: User) -> QuerySet[User]:
+    """The PAs a manager may give young people to: the active PAs in the teams they manage."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            groups__name=GROUP_NAMES[Role.PA],
+            staff_profile__team__in=teams_managed_by(manager),
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
 
 
 def teams_managed_by(manager: User) -> QuerySet[Team]:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from portal.people import selectors
 from portal.people.choices import ContactPreference
-from portal.people.models import StaffAccess, User, YoungPersonProfile
+from portal.people.models import AdviserAllocation, StaffAccess, User, YoungPersonProfile
+
+
+class NotAllowed(Exception):
+    """The person asking may not make this change; the edge answers 403 or a form error."""
 
 
 @transaction.atomic
@@ -52,3 +57,28 @@ def record_staff_access(*, staff: User, profile: YoungPersonProfile, what: str) 
     if profile.personal_adviser_id == staff.pk or profile.user_id == staff.pk:
         return
     StaffAccess.objects.create(staff=staff, young_person=profile, what=what)
+
+
+@transaction.atomic
+def allocate_adviser(
+    *, manager: User, profile: YoungPersonProfile, adviser: User
+) -> YoungPersonProfile:
+    """A manager gives a young person a PA from one of their teams, or moves them to another.
+
+    Called by the young person's record page. Keeps the history in `AdviserAllocation`.
+    """
+    if not selectors.young_people_visible_to(manager).filter(pk=profile.pk).exists():
+        raise NotAllowed("This young person is not in your team.")
+    if not selectors.advisers_allocatable_by(manager).filter(pk=adviser.pk).exists():
+        raise NotAllowed("Choose a Personal Adviser (PA) in one of your teams.")
+    if profile.personal_adviser_id == adviser.pk:
+        return profile
+    AdviserAllocation.objects.create(
+        young_person=profile,
+        previous_adviser=profile.personal_adviser,
+        adviser=adviser,
+        allocated_by=manager,
+    )
+    profile.personal_adviser = adviser
+    profile.save(update_fields=["personal_adviser", "updated_at"])
+    return profile

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.people import selectors, services
 from portal.people.choices import ContactPreference
-from portal.people.forms import ContactPreferenceForm
+from portal.people.forms import AllocateAdviserForm, ContactPreferenceForm
 from portal.people.models import StaffAccess, YoungPersonProfile
 from portal.people.roles import Role
 
@@ -96,10 +96,36 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff's view of one young person. Someone not on the reader's caseload or team is a 404,
-    and a read outside one's own caseload is recorded."""
+    and a read outside one's own caseload is recorded. A manager can allocate their PA here."""
     _require_staff(request)
     profile = get_object_or_404(selectors.young_people_visible_to(request.user), pk=pk)
-    services.record_staff_access(staff=request.user, profile=profile, what="profile")
-    return render(request, "people/young_person_detail.html", {"profile": profile})
+    form = None
+    if request.user.has_role(Role.MANAGER):
+        advisers = selectors.advisers_allocatable_by(request.user)
+        form = AllocateAdviserForm(
+            request.POST if request.method == "POST" else None,
+            advisers=advisers,
+            initial={"adviser": profile.personal_adviser_id},
+        )
+        if request.method == "POST" and form.is_valid():
+            services.allocate_adviser(
+                manager=request.user, profile=profile, adviser=form.cleaned_data["adviser"]
+            )
+            messages.success(
+                request,
+                f"{profile.user.display_name}'s PA is now "
+                f"{form.cleaned_data['adviser'].display_name}.",
+            )
+            return redirect("people:young_person", pk=profile.pk)
+    elif request.method == "POST":
+        raise PermissionDenied("Only a manager can allocate a Personal Adviser.")
+    if request.method == "GET":
+        services.record_staff_access(staff=request.user, profile=profile, what="profile")
+    return render(
+        request,
+        "people/young_person_detail.html",
+        {"profile": profile, "form": form, "allocations": profile.allocations.all()[:10]},
+    )
