@@ -14,7 +14,7 @@ from portal import sms
 from portal.people import services
 from portal.people.models import SignInEvent, User, YoungPersonProfile
 from portal.people.phone import MobileNumberField
-from portal.people.signin_audit import record_sign_in_event
+from portal.people.signin_audit import account_named, record_sign_in_event
 
 HELP_LINE = settings.PORTAL["LEAVING_CARE_PHONE"]
 
@@ -120,10 +120,12 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except forms.ValidationError:
+            identifier = str(credentials.get("phone") or credentials.get("username") or "")
             record_sign_in_event(
                 outcome=SignInEvent.Outcome.LOCKED,
                 request=request,
-                identifier=str(credentials.get("phone") or credentials.get("username") or ""),
+                user=account_named(identifier),
+                identifier=identifier,
                 method="password",
             )
             raise

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from portal.people.models import SignInEvent
 from portal.people.roles import sync_roles
-from portal.people.signin_audit import record_sign_in_event
+from portal.people.signin_audit import account_named, record_sign_in_event
 
 
 @receiver(post_migrate, dispatch_uid="people_sync_roles")
@@ -40,11 +40,12 @@ def audit_signed_out(sender, request, user, **kwargs) -> None:
 
 @receiver(user_login_failed, dispatch_uid="people_audit_failed")
 def audit_failed(sender, credentials, request=None, **kwargs) -> None:
-    identifier = credentials.get("username") or credentials.get("phone") or ""
+    identifier = str(credentials.get("phone") or credentials.get("username") or "")
     record_sign_in_event(
         outcome=SignInEvent.Outcome.FAILED,
         request=request,
-        identifier=str(identifier),
+        user=account_named(identifier),
+        identifier=identifier,
         method="password",
     )
 

@@ -14,7 +14,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from portal.people.choices import LeavingCareStatus
-from portal.people.models import Team, User, YoungPersonProfile
+from portal.people.models import SignInEvent, Team, User, YoungPersonProfile
 from portal.people.roles import GROUP_NAMES, Role
 
 # Guidance: a PA should look after about 20 to 22 young people.
@@ -135,4 +135,29 @@ def participation_figures(*, on: datetime.date | None = None) -> ParticipationFi
         by_status=by_status,
         by_age=by_age,
         with_verified_mobile=profiles.filter(mobile_verified=True).count(),
+    )
+
+
+SIGN_IN_TROUBLE = [
+    SignInEvent.Outcome.FAILED,
+    SignInEvent.Outcome.LOCKED,
+    SignInEvent.Outcome.CODE_FAILED,
+    SignInEvent.Outcome.SECOND_FACTOR_FAILED,
+]
+
+
+def sign_in_trouble_for_team(manager: User, *, days: int = 7) -> QuerySet[SignInEvent]:
+    """Failed sign-ins and lockouts in the last `days` for the people a manager looks after:
+    their teams' PAs and those PAs' young people. A run of them can mean someone is locked out
+    and needs help, or someone else is trying their account."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    people = Q(user__staff_profile__team__manager=manager) | Q(
+        user__young_person__personal_adviser__staff_profile__team__manager=manager
+    )
+    if not manager.has_role(Role.MANAGER):
+        return SignInEvent.objects.none()
+    return (
+        SignInEvent.objects.filter(people, outcome__in=SIGN_IN_TROUBLE, created_at__gte=since)
+        .select_related("user")
+        .order_by("-created_at")
     )

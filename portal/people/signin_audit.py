@@ -24,6 +24,17 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return get_client_ip(request) or None
 
 
+def account_named(identifier: str) -> User | None:
+    """The account a failed attempt was aimed at, if the username or number is one we know,
+    so that the people who look after that account can see the attempts."""
+    if not identifier:
+        return None
+    return (
+        User.objects.filter(username=identifier).first()
+        or User.objects.filter(young_person__mobile=identifier).first()
+    )
+
+
 def record_sign_in_event(
     *,
     outcome: SignInEvent.Outcome,

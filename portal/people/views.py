@@ -87,6 +87,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             .order_by("user__first_name", "user__last_name")
         )
         context["unallocated"] = list(selectors.young_people_without_adviser())
+        context["sign_in_trouble"] = list(selectors.sign_in_trouble_for_team(user)[:20])
         context["recent_accesses"] = StaffAccess.objects.filter(
             young_person__in=selectors.young_people_visible_to(user)
         ).select_related("staff", "young_person__user")[:20]

@@ -150,3 +150,15 @@ def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.text
+
+
+def test_manager_sees_failed_sign_ins_for_their_team_only(
+    client, manager, young_person, other_young_person
+):
+    for username in ["young", "someone_else"]:
+        client.post(reverse("account_login"), {"login": username, "password": "wrong-one"})
+    client.force_login(manager)
+    response = client.get(reverse("people:staff_home"))
+    trouble = response.text.split("Sign-in problems")[1].split("Records opened")[0]
+    assert young_person.user.display_name in trouble
+    assert other_young_person.user.display_name not in trouble
