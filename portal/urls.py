@@ -1,8 +1,11 @@
-"""URLs: public pages, sign-in (allauth), people, health, and Wagtail last (it owns the rest)."""
+"""URLs: public pages, sign-in (allauth), people, health and the Wagtail admin.
+
+Wagtail's public page serving is mounted by the local offer (the offer issue), which owns the
+published pages; until then the CMS has nothing of ours to publish.
+"""
 
 from django.conf import settings
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -23,5 +26,3 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("pages/", include(wagtail_urls))]
