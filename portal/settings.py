@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "daphne",  # runserver serves HTTP and WebSockets through ASGI
     "portal.people",
     "portal",
+    "offer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,11 +1,9 @@
-"""URLs: public pages, sign-in (allauth), people, health and the Wagtail admin.
-
-Wagtail's public page serving is mounted by the local offer (the offer issue), which owns the
-published pages; until then the CMS has nothing of ours to publish.
-"""
+"""URLs: public pages, sign-in (allauth), people, the offer's own views, health, the Wagtail
+admin, and Wagtail's published pages under /offer/ (the local offer is the site's page tree)."""
 
 from django.conf import settings
 from django.urls import include, path
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -18,6 +16,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
     path("", include("portal.people.urls")),
+    path("", include("offer.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,3 +25,5 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("offer/", include(wagtail_urls))]

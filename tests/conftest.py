@@ -16,6 +16,16 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Publishing the demo offer takes a second or two: do it once, inside the test database,
+    # and let each test's transaction roll its own changes back.
+    from offer import demo
+
+    with django_db_blocker.unblock():
+        demo.load()
+
+
 @pytest.fixture(autouse=True)
 def _sms_outbox(settings):
     settings.SMS_BACKEND = "portal.sms.backends.locmem.LocmemBackend"

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from offer import selectors as offer_selectors
 from portal.people import selectors, services
 from portal.people.choices import ContactPreference
 from portal.people.forms import AllocateAdviserForm, ContactPreferenceForm
@@ -52,6 +53,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
     else:
         form = ContactPreferenceForm(instance=profile)
     adviser = profile.personal_adviser
+    person = offer_selectors.person_for_profile(profile)
+    offered = offer_selectors.offered_to(person)
     return render(
         request,
         "people/my_page.html",
@@ -60,6 +63,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "adviser": adviser,
             "adviser_profile": getattr(adviser, "staff_profile", None) if adviser else None,
             "form": form,
+            "offered": offered,
+            "soon": offer_selectors.coming_up_for(person, date_of_birth=profile.date_of_birth)[:6],
         },
     )
 

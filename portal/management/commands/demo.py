@@ -11,6 +11,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from offer import demo as offer_demo
 from portal.people import demo as people_demo
 from portal.people.models import User
 
@@ -38,11 +39,14 @@ class Command(BaseCommand):
                 "sent as real texts."
             )
         accounts = people_demo.load()
+        offer_demo.load()
         if as_json:
             payload = {"accounts": [account.as_contract() for account in accounts]}
             self.stdout.write(json.dumps(payload, indent=2))
             return
-        self.stdout.write(self.style.SUCCESS("Demo content loaded. Accounts:"))
+        self.stdout.write(
+            self.style.SUCCESS("Demo content loaded: the local offer is at /offer/. Accounts:")
+        )
         for account in accounts:
             line = f"  {account.role.label:<28} {account.username:<20} password: {account.password}"
             if account.mobile:

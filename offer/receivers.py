@@ -1,0 +1,25 @@
+"""Keep the page cache honest: any change to the published offer empties it."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from offer.page_cache import offer_changed
+
+
+@receiver(page_published, dispatch_uid="offer_published")
+@receiver(page_unpublished, dispatch_uid="offer_unpublished")
+@receiver(page_slug_changed, dispatch_uid="offer_slug_changed")
+@receiver(post_page_move, dispatch_uid="offer_moved")
+def _offer_changed(sender, **kwargs) -> None:
+    offer_changed()
+
+
+@receiver(post_delete, dispatch_uid="offer_page_deleted")
+def _page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        offer_changed()
