@@ -48,6 +48,87 @@ def per_second(client, url: str, seconds: float = 2.0) -> float:
     return count / (time.perf_counter() - start)
 
 
+def timed(client, url: str, *, before=None, seconds: float = 2.0) -> float:
+    """Mean seconds per request, calling `before()` (e.g. emptying the cache) each time."""
+    count, spent = 0, 0.0
+    while spent < seconds:
+        if before:
+            before()
+        start = time.perf_counter()
+        response = client.get(url)
+        spent += time.perf_counter() - start
+        assert response.status_code == 200, (url, response.status_code)
+        count += 1
+    return spent / count
+
+
+def entitlement_page_measures() -> list[dict]:
+    """An entitlement page served to a visitor from a cold and from a warm page cache, against
+    a bare view returning the same HTML (the issue's aims: under 30 KB transferred, at most 10
+    queries cold, the cached page within 2x of the bare view)."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    import bench.urls as bench_urls
+
+    settings.ROOT_URLCONF = "bench.urls"
+    url = "/offer/money/setting-up-home-grant/"
+    client = Client()
+    cache.clear()
+    html = client.get(url).content
+    bench_urls.BARE_HTML["body"] = html
+    assets = [Path(finders.find(p)).read_bytes() for p in ("css/portal.css", "js/offline.js")]
+    transferred = len(gzip.compress(html)) + sum(len(gzip.compress(a)) for a in assets)
+
+    # Count at once: every request starts by emptying the connection's query log.
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    cold_queries = len(captured)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    warm_queries = len(captured)
+
+    bare = timed(client, "/bench-bare/")
+    warm = timed(client, url)
+    cold = timed(client, url, before=cache.clear)
+    ms = lambda seconds: round(seconds * 1000, 3)  # noqa: E731
+    return [
+        {
+            "name": "entitlement_page_bytes_transferred_gzip",
+            "value": transferred,
+            "unit": "bytes",
+            "note": "HTML + CSS + JS, gzip; aim under 30720",
+        },
+        {
+            "name": "entitlement_page_queries_cold",
+            "value": cold_queries,
+            "unit": "queries",
+            "note": "aim at most 10",
+        },
+        {"name": "entitlement_page_queries_warm", "value": warm_queries, "unit": "queries"},
+        {
+            "name": "entitlement_page_ms_warm_cache",
+            "value": ms(warm),
+            "unit": "ms/request",
+            "baseline": ms(bare),
+            "ratio": round(warm / bare, 2),
+            "note": "baseline: a bare view returning the same HTML; aim ratio under 2",
+        },
+        {
+            "name": "entitlement_page_ms_cold_cache",
+            "value": ms(cold),
+            "unit": "ms/request",
+            "baseline": ms(bare),
+            "ratio": round(cold / bare, 2),
+        },
+    ]
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp) / "bench.sqlite3")
@@ -105,6 +186,8 @@ def main() -> None:
                     "note": "ratio = how many /healthz requests cost the same as one of these",
                 }
             )
+
+        results.extend(entitlement_page_measures())
 
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime
 import html
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from offer import demo_content as content
 from offer.models import EntitlementPage, GlossaryPage, OfferHomePage, OfferSectionPage
@@ -64,10 +66,19 @@ def _put(parent: Page, model, slug: str, **fields) -> Page:
     return model.objects.get(pk=page.pk)
 
 
+def _make_root() -> Page:
+    """Wagtail's migrations make the tree's root; an emptied database (a flushed test database,
+    say) needs it made again."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root", live=True))
+
+
 @transaction.atomic
 def load(*, reviewed: datetime.date | None = None) -> OfferHomePage:
     reviewed = reviewed or timezone.localdate()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _make_root()
     home = _put(
         root,
         OfferHomePage,

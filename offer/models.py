@@ -20,7 +20,6 @@ from wagtail.search import index
 
 from offer.blocks import BodyBlock, StepsBlock
 from offer.eligibility import OLDEST, STATUS_AT_18, Rules
-from offer.page_cache import CachedPageMixin
 from portal.fields import ChoiceListField
 from portal.people.choices import CIRCUMSTANCE_SAID_TO_YOU, Circumstance, LeavingCareStatus
 
@@ -68,7 +67,7 @@ class ReviewedPage(Page):
         return not self.last_reviewed or (timezone.localdate() - self.last_reviewed > REVIEW_EVERY)
 
 
-class OfferHomePage(CachedPageMixin, ReviewedPage):
+class OfferHomePage(ReviewedPage):
     intro = models.TextField(help_text="Two or three sentences at the top of the page.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("last_reviewed")]
@@ -84,12 +83,12 @@ class OfferHomePage(CachedPageMixin, ReviewedPage):
         from offer import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = selectors.sections_with_entitlements()
+        context["sections"] = selectors.published_offer()
         context["glossary"] = GlossaryPage.objects.child_of(self).live().first()
         return context
 
 
-class OfferSectionPage(CachedPageMixin, ReviewedPage):
+class OfferSectionPage(ReviewedPage):
     intro = models.TextField(help_text="One or two sentences about this part of the offer.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("last_reviewed")]
@@ -108,7 +107,7 @@ class OfferSectionPage(CachedPageMixin, ReviewedPage):
         return context
 
 
-class EntitlementPage(CachedPageMixin, ReviewedPage):
+class EntitlementPage(ReviewedPage):
     """One thing the council offers, with the rules for who can get it."""
 
     summary = models.CharField(
@@ -252,7 +251,7 @@ class GlossaryTermBlock(blocks.StructBlock):
     meaning = blocks.TextBlock()
 
 
-class GlossaryPage(CachedPageMixin, ReviewedPage):
+class GlossaryPage(ReviewedPage):
     """Words and short forms used in the offer, explained."""
 
     intro = models.TextField(blank=True)

@@ -1,9 +1,10 @@
 """Server-side cache of the offer's page HTML for visitors, emptied whenever the offer changes.
 
 Most young people read the offer without signing in, on slow connections, so a published page
-is rendered once and then served from the cache (Redis in production). Any publish, unpublish,
-move or delete bumps one version number, which every key includes: section listings and the
-offer's home change when a child page does, so everything starts again together.
+is rendered once and then served from the cache (Redis in production) before Wagtail even
+routes the request. Any publish, unpublish, move or delete bumps one version number, which
+every key includes: section listings and the offer's home change when a child page does, so
+everything starts again together.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
+from wagtail import views as wagtail_views
 
 VERSION_KEY = "offer:pages:version"
+TIMEOUT = 60 * 60 * 24
 # The service worker keeps a copy on the phone only of pages that carry this header: pages
 # that are the same for everyone, never a personal one (see static/js/sw.js).
 OFFLINE_OK_HEADER = "X-Offline-Ok"
-TIMEOUT = 60 * 60 * 24
 
 
 def current_version() -> int:
@@ -49,33 +51,32 @@ def cacheable(request: HttpRequest) -> bool:
     )
 
 
-def key_for(page_id: int) -> str:
+def key_for(path: str) -> str:
     # The stylesheet's URL carries its content hash in production, so a deploy that changes
     # it never serves HTML pointing at a file that is gone.
-    return f"offer:page:{page_id}:{current_version()}:{static('css/portal.css')}"
+    return f"offer:page:{current_version()}:{static('css/portal.css')}:{path}"
 
 
-class CachedPageMixin:
-    """Serve a live page's HTML from the cache to visitors; render as usual for everyone else."""
-
-    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not cacheable(request):
-            return super().serve(request, *args, **kwargs)
-        key = key_for(self.pk)
-        html = cache.get(key)
-        if html is not None:
-            response = HttpResponse(html)
-            response["X-Page-Cache"] = "hit"
-        else:
-            response = super().serve(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code != 200:
-                return response
-            cache.set(key, response.content, TIMEOUT)
-            response["X-Page-Cache"] = "miss"
-        response[OFFLINE_OK_HEADER] = "1"
-        return response
+def cached_serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's `serve`, with visitors' pages kept in the cache. Mounted in place of
+    Wagtail's own page URL (same name, `wagtail_serve`), so page links are unchanged."""
+    if not cacheable(request):
+        return wagtail_views.serve(request, path)
+    key = key_for(path)
+    html = cache.get(key)
+    if html is not None:
+        response = HttpResponse(html)
+        response["X-Page-Cache"] = "hit"
+    else:
+        response = wagtail_views.serve(request, path)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if response.status_code != 200:
+            return response
+        cache.set(key, response.content, TIMEOUT)
+        response["X-Page-Cache"] = "miss"
+    response[OFFLINE_OK_HEADER] = "1"
+    return response
 
 
 def offline_ok(view):

@@ -9,49 +9,88 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils import timezone
 
-from offer.eligibility import Decision, Person, decide, when_eligible
+from offer.eligibility import Decision, Person, Rules, decide, when_eligible
 from offer.models import EntitlementPage, OfferHomePage, OfferSectionPage
+from offer.page_cache import current_version
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """What the portal needs of a published entitlement page, without the page itself."""
+
+    slug: str
+    title: str
+    summary: str
+    amount_gbp: int | None
+    url: str
+    rules: Rules
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    intro: str
+    url: str
+    entitlements: tuple[Entitlement, ...]
 
 
 @dataclass(frozen=True)
 class Offered:
-    page: EntitlementPage
-    section: OfferSectionPage
+    page: Entitlement
+    section: Section
     decision: Decision
 
 
 @dataclass(frozen=True)
 class Soon:
-    page: EntitlementPage
-    section: OfferSectionPage
+    page: Entitlement
+    section: Section
     age: int
     on: datetime.date | None  # the birthday, when the date of birth is known
 
 
-def live_sections() -> list[OfferSectionPage]:
-    return list(OfferSectionPage.objects.live().public().order_by("path"))
-
-
-def live_entitlements() -> list[tuple[EntitlementPage, OfferSectionPage]]:
-    """Every published entitlement with its section, in the order editors put them. 2 queries."""
-    sections = {s.path: s for s in live_sections()}
-    pairs = []
+def _build_offer() -> tuple[Section, ...]:
+    """Read the published offer from the database: 2 queries plus URL look-ups."""
+    sections = list(OfferSectionPage.objects.live().public().order_by("path"))
+    by_path: dict[str, list[Entitlement]] = {section.path: [] for section in sections}
     for page in EntitlementPage.objects.live().public().order_by("path"):
-        section = sections.get(page.path[: -EntitlementPage.steplen])
-        if section is not None:  # under an unpublished section, it is not offered
-            pairs.append((page, section))
-    return pairs
+        parent = by_path.get(page.path[: -EntitlementPage.steplen])
+        if parent is None:  # under an unpublished section, it is not offered
+            continue
+        parent.append(
+            Entitlement(
+                page.slug, page.title, page.summary, page.amount_gbp, page.get_url(), page.rules
+            )
+        )
+    return tuple(
+        Section(s.slug, s.title, s.intro, s.get_url(), tuple(by_path[s.path])) for s in sections
+    )
 
 
-def sections_with_entitlements() -> list[tuple[OfferSectionPage, list[EntitlementPage]]]:
-    grouped: dict[int, tuple[OfferSectionPage, list[EntitlementPage]]] = {}
-    for section in live_sections():
-        grouped[section.pk] = (section, [])
-    for page, section in live_entitlements():
-        grouped[section.pk][1].append(page)
-    return list(grouped.values())
+def published_offer() -> tuple[Section, ...]:
+    """The published offer, sections in order, each with its entitlements.
+
+    Kept in the cache under the offer's version number, which every publish, unpublish, move
+    or delete changes (see page_cache.py), so it is never older than the pages themselves.
+    """
+    key = f"offer:index:{current_version()}"
+    offer = cache.get(key)
+    if offer is None:
+        offer = _build_offer()
+        cache.set(key, offer, 60 * 60 * 24)
+    return offer
+
+
+def live_sections() -> tuple[Section, ...]:
+    return published_offer()
+
+
+def live_entitlements() -> list[tuple[Entitlement, Section]]:
+    return [(page, section) for section in published_offer() for page in section.entitlements]
 
 
 def offered_to(person: Person) -> list[Offered]:
@@ -84,7 +123,7 @@ def coming_up_for(person: Person, *, date_of_birth: datetime.date | None = None)
             except ValueError:
                 on = datetime.date(date_of_birth.year + age, 3, 1)
         soon.append(Soon(page, section, age, on))
-    return sorted(soon, key=lambda s: (s.age, s.page.path))
+    return sorted(soon, key=lambda s: s.age)  # stable: the offer's order within an age
 
 
 def person_for_profile(profile, *, on: datetime.date | None = None) -> Person:

@@ -2,11 +2,13 @@
 admin, and Wagtail's published pages under /offer/ (the local offer is the site's page tree)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from offer.page_cache import cached_serve
 from portal import health, views
 
 urlpatterns = [
@@ -26,4 +28,15 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("offer/", include(wagtail_urls))]
+# Wagtail's pages, with visitors' copies served from the page cache before Wagtail routes them.
+urlpatterns += [
+    path(
+        "offer/",
+        include(
+            [
+                re_path(serve_pattern, cached_serve, name="wagtail_serve"),
+                path("", include(wagtail_urls)),
+            ]
+        ),
+    )
+]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from offer.page_cache import offline_ok
 from offer import selectors as offer_selectors
+from offer.page_cache import offline_ok
 from portal.people.choices import LeavingCareStatus
 
 
@@ -18,7 +18,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "home.html",
         {
             "statuses": LeavingCareStatus,
-            "offer_home": offer_selectors.offer_home(),
             "sections": offer_selectors.live_sections(),
         },
     )

@@ -62,6 +62,7 @@ def phone_without_javascript(chromium):
 
 @pytest.fixture
 def demo(transactional_db) -> dict[str, dict]:
+    """The demo people and published offer (a live-server test starts from an empty database)."""
     out = StringIO()
     call_command("demo", "--json", stdout=out)
     accounts = json.loads(out.getvalue())["accounts"]

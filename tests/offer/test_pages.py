@@ -27,7 +27,7 @@ def test_home_page_links_to_each_section(client, offer):
 def test_section_lists_its_entitlements_with_amounts(client, offer):
     response = client.get("/offer/money/")
     assert "Setting Up Home Grant" in response.text
-    assert "£2000" in response.text
+    assert "£2,000" in response.text
 
 
 def test_entitlement_page_shows_rules_steps_and_questions(client, offer):
