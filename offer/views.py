@@ -55,7 +55,12 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
-        results = EntitlementPage.objects.live().public().search(query, operator="or")
+        pages = EntitlementPage.objects.live().public()
+        # Pages with every word first ("furniture money" is the grant, not every page about
+        # money); if none has them all, any word will do.
+        results = pages.search(query, operator="and")
+        if not len(results):
+            results = pages.search(query, operator="or")
     page = Paginator(results, 20).get_page(request.GET.get("page")) if query else None
     return render(request, "offer/search.html", {"query": query, "page": page})
 

@@ -66,3 +66,20 @@ def test_a_page_read_once_can_be_read_again_offline(chromium, live_server, demo)
     page.goto(f"{live_server.url}/offer/home/")
     assert page.get_by_role("heading", level=1).inner_text() == "No connection"
     context.close()
+
+
+def test_an_editor_can_edit_an_entitlement_in_wagtails_admin(phone, live_server, demo):
+    from offer.models import EntitlementPage
+    from tests.browser.test_pages_in_chromium import sign_in
+
+    page = phone
+    page.set_viewport_size({"width": 1280, "height": 900})
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
+    sign_in(page, live_server.url, demo["editor"])
+    grant = EntitlementPage.objects.get(slug="setting-up-home-grant")
+    page.goto(f"{live_server.url}/admin/pages/{grant.pk}/edit/")
+    page.locator(".Draftail-Editor").first.wait_for()
+    assert page.locator(".Draftail-Editor").count() >= 1  # the StreamField's rich text editors
+    assert page.get_by_label("Former relevant: 18 to 25 and were in care at 16 or 17").is_checked()
+    assert blocked == []

@@ -55,3 +55,8 @@ def test_search_understands_young_peoples_words(client, offer):
 def test_search_for_nothing_known_says_so(client, offer):
     response = client.get(reverse("search"), {"q": "zzqqxx"})
     assert "Nothing found" in response.text
+
+
+def test_search_falls_back_to_any_word(client, offer):
+    response = client.get(reverse("search"), {"q": "furniture zzqqxx"})
+    assert "Setting Up Home Grant" in response.text
