@@ -12,13 +12,15 @@ import datetime
 import html
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from offer import demo_content as content
 from offer.models import EntitlementPage, GlossaryPage, OfferHomePage, OfferSectionPage
+from portal.people.roles import GROUP_NAMES, Role
 
 OFFER_SLUG = "offer"
 
@@ -75,6 +77,20 @@ def _make_root() -> Page:
     return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
+def _let_editors_publish(home: OfferHomePage) -> None:
+    """Content editors add, change and publish the offer's pages (Wagtail's own editors group
+    can only draft by default; the offer is published by the editors who review it)."""
+    editors = Group.objects.get(name=GROUP_NAMES[Role.EDITOR])
+    for codename in ["add_page", "change_page", "publish_page"]:
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=home,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
 @transaction.atomic
 def load(*, reviewed: datetime.date | None = None) -> OfferHomePage:
     reviewed = reviewed or timezone.localdate()
@@ -96,6 +112,8 @@ def load(*, reviewed: datetime.date | None = None) -> OfferHomePage:
     # Wagtail's own welcome page is not part of the portal.
     for stray in root.get_children().exclude(pk=home.pk).filter(slug="home"):
         stray.delete()
+
+    _let_editors_publish(home)
 
     sections = {}
     for section in content.SECTIONS:

@@ -88,3 +88,9 @@ def test_the_review_report_lists_pages_over_a_year_old(editor_client, grant):
     assert response.status_code == 200
     assert "Setting Up Home Grant" in response.text
     assert "Council tax exemption" not in response.text
+
+
+def test_content_editors_may_publish_the_offer_but_pas_may_not(grant, pa):
+    editor = factories.staff(Role.EDITOR, username="editor2")
+    assert grant.permissions_for_user(editor).can_publish()
+    assert not grant.permissions_for_user(pa).can_edit()
