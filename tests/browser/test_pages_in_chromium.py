@@ -81,7 +81,9 @@ def test_young_person_signs_in_with_a_code_by_text(phone, live_server, demo, set
     ("path", "name"),
     [("/", "home"), ("/accounts/login/", "sign-in"), ("/get-help-now/", "get-help")],
 )
-def test_public_pages_have_no_axe_violations_at_360px(phone, live_server, screenshot, path, name):
+def test_public_pages_have_no_axe_violations_at_360px(
+    phone, live_server, demo, screenshot, path, name
+):
     phone.goto(f"{live_server.url}{path}")
     assert_no_axe_violations(phone)
     screenshot(phone, name)
