@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from offer.eligibility import Decision, Person, Rules, decide, when_eligible
-from offer.models import EntitlementPage, OfferHomePage, OfferSectionPage
+from offer.models import EntitlementPage, OfferSectionPage
 from offer.page_cache import current_version
 
 
@@ -141,7 +141,3 @@ def decision_for_user(user, page: EntitlementPage) -> Decision | None:
     if profile is None:
         return None
     return decide(page.rules, person_for_profile(profile))
-
-
-def offer_home() -> OfferHomePage | None:
-    return OfferHomePage.objects.live().public().first()
