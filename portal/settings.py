@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "portal.people",
     "portal",
     "offer",
+    "chat",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

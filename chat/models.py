@@ -1,0 +1,112 @@
+"""Conversations, messages and read positions.
+
+A young person has one conversation. Its members are the young person, their current Personal
+Adviser (PA) and any staff added for cover; a PA who hands over stops being a member at once,
+because membership follows the profile rather than being copied into the conversation.
+Messages are written only by `chat.services.post_message`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from portal.people.models import User, YoungPersonProfile
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Website"
+    SMS = "sms", "Text message"
+    BOT = "bot", "Chatbot"
+
+
+class DeliveryState(models.TextChoices):
+    STORED = "stored", "Sent"
+    QUEUED = "queued", "Queued for texting"
+    SENT = "sent", "Texted"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Not delivered"
+
+
+class Conversation(models.Model):
+    young_person = models.OneToOneField(
+        YoungPersonProfile, on_delete=models.CASCADE, related_name="conversation"
+    )
+    cover_staff = models.ManyToManyField(
+        User,
+        blank=True,
+        related_name="covered_conversations",
+        help_text="Staff added while the PA is away. They can read and reply.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Conversation with {self.young_person.user.display_name}"
+
+    @property
+    def group_name(self) -> str:
+        """The channel-layer group every member's socket joins for this conversation."""
+        return f"conversation.{self.pk}"
+
+    def member_ids(self) -> set[int]:
+        ids = {self.young_person.user_id}
+        if self.young_person.personal_adviser_id:
+            ids.add(self.young_person.personal_adviser_id)
+        ids.update(self.cover_staff.values_list("pk", flat=True))
+        return ids
+
+    def is_member(self, user: User) -> bool:
+        return user.is_authenticated and user.is_active and user.pk in self.member_ids()
+
+
+class Message(models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages_sent"
+    )
+    body = models.TextField()
+    channel = models.CharField(max_length=3, choices=Channel.choices)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    client_id = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="The sender's own id for the message, so a resend is stored once.",
+    )
+    delivery_state = models.CharField(
+        max_length=10, choices=DeliveryState.choices, default=DeliveryState.STORED
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "sender", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="one_message_per_client_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender or 'bot'}: {self.body[:40]}"
+
+
+class ReadPosition(models.Model):
+    """How far a member has read: every message up to and including `last_read`."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="read_positions"
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="read_positions")
+    last_read = models.ForeignKey(Message, on_delete=models.SET_NULL, null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="one_position_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} has read {self.conversation} up to {self.last_read_id}"
