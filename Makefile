@@ -52,7 +52,7 @@ test-embedded: venv
 test-services: venv
 	@if $(PY) tests/services.py postgres redis; then \
 		echo "== Tests on PostgreSQL ($(TEST_DATABASE_URL)) and Redis ($(TEST_REDIS_URL))"; \
-		env -u SECRET_KEY DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		env -u SECRET_KEY DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) DATABASE_CONN_MAX_AGE=0 \
 			$(VENV)/bin/pytest $(PYTEST_ARGS); \
 	elif [ "$$REQUIRE_SERVICES" = "1" ]; then \
 		echo "PostgreSQL and Redis must answer (REQUIRE_SERVICES=1): failing."; exit 1; \

@@ -1,6 +1,6 @@
 """ASGI entry point: HTTP through Django, WebSockets through Channels.
 
-Later issues add their WebSocket routes to `websocket_urlpatterns`; the router sits inside
+WebSocket routes live in each app's `routing.py`; the router sits inside
 `AllowedHostsOriginValidator(AuthMiddlewareStack(...))` so a foreign origin or a socket without
 a session is refused before any consumer runs.
 """
@@ -16,7 +16,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs Django set u
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-websocket_urlpatterns: list = []
+from chat.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
