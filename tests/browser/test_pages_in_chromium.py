@@ -117,3 +117,22 @@ def test_pages_fit_a_320px_screen_without_sideways_scrolling(chromium, live_serv
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert page.get_by_role("link", name="Get help now").is_visible()
     context.close()
+
+
+def test_messages_pages_have_no_axe_violations(chromium, live_server, demo, screenshot):
+    young = chromium.new_context(viewport={"width": 360, "height": 740}).new_page()
+    sign_in(young, live_server.url, demo["young_person"])
+    young.goto(f"{live_server.url}/messages/")
+    young.get_by_label("Your message").fill("Hi Sam, can we meet on Friday?")
+    young.get_by_role("button", name="Send").click()
+    assert young.get_by_text("Hi Sam, can we meet on Friday?").is_visible()
+    assert_no_axe_violations(young)
+    screenshot(young, "messages-young-person")
+    pa = chromium.new_context(viewport={"width": 360, "height": 740}).new_page()
+    sign_in(pa, live_server.url, demo["pa"])
+    pa.goto(f"{live_server.url}/staff/messages/")
+    assert pa.get_by_text("1 unread").is_visible()
+    assert_no_axe_violations(pa)
+    screenshot(pa, "messages-pa-inbox")
+    young.context.close()
+    pa.context.close()

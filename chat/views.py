@@ -1,0 +1,125 @@
+"""Message pages that work with JavaScript off: a young person's thread with their PA, the PA's
+inbox, and a conversation as staff see it. Writes go through `chat.services`."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from chat import selectors, services
+from chat.forms import MessageForm
+from chat.models import Channel, Conversation
+from portal.people import selectors as people_selectors
+from portal.people import services as people_services
+
+# A PA must be in touch at least every 8 weeks (statutory minimum).
+KEEP_IN_TOUCH = datetime.timedelta(weeks=8)
+
+
+def _thread(request: HttpRequest, conversation: Conversation, template: str, extra: dict):
+    form = MessageForm(request.POST or None)
+    if request.method == "POST":
+        if not conversation.is_member(request.user):
+            raise PermissionDenied("You can read this conversation but not write in it.")
+        if form.is_valid():
+            try:
+                services.post_message(
+                    conversation=conversation,
+                    sender=request.user,
+                    body=form.cleaned_data["body"],
+                    channel=Channel.WEB,
+                    client_id=form.cleaned_data["client_id"],
+                )
+            except services.ChatError as refused:
+                form.add_error("body", str(refused))
+            else:
+                return redirect(f"{request.path}#latest")
+    thread = list(selectors.messages_after(conversation))
+    if thread and conversation.is_member(request.user):
+        services.mark_read(conversation=conversation, user=request.user, up_to=thread[-1].pk)
+    context = {
+        "conversation": conversation,
+        "thread": thread,
+        "form": form,
+        "can_write": conversation.is_member(request.user),
+        **extra,
+    }
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_messages(request: HttpRequest) -> HttpResponse:
+    """A young person's conversation with their PA."""
+    profile = getattr(request.user, "young_person", None)
+    if profile is None:
+        raise PermissionDenied("Messages with a PA are for young people.")
+    conversation = services.conversation_for(profile)
+    return _thread(request, conversation, "chat/my_messages.html", {"profile": profile})
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not request.user.is_portal_staff:
+        raise PermissionDenied("This page is for the leaving care team.")
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """Every young person the reader looks after, with unread messages and last contact."""
+    _require_staff(request)
+    profiles = (
+        people_selectors.young_people_visible_to(request.user)
+        .filter(personal_adviser__isnull=False)
+        .annotate(
+            last_contact=Max(
+                "conversation__messages__created_at",
+                filter=Q(conversation__messages__sender=F("user")),
+            )
+        )
+        .order_by("user__first_name")
+    )
+    conversations = {
+        c.young_person_id: c
+        for c in selectors.with_unread_counts(
+            selectors.conversations_visible_to(request.user), request.user
+        )
+    }
+    now = timezone.now()
+    rows = []
+    for profile in profiles:
+        conversation = conversations.get(profile.pk)
+        rows.append(
+            {
+                "profile": profile,
+                "conversation": conversation,
+                "unread": conversation.unread if conversation else 0,
+                "latest": conversation.messages.last() if conversation else None,
+                "last_contact": profile.last_contact,
+                "overdue": not profile.last_contact or now - profile.last_contact > KEEP_IN_TOUCH,
+            }
+        )
+    never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    # Unread first; then whoever has been quiet longest.
+    rows.sort(key=lambda r: (-r["unread"], r["last_contact"] or never))
+    return render(request, "chat/inbox.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conversation(request: HttpRequest, pk: int) -> HttpResponse:
+    """A conversation as staff see it. Opening one outside the reader's own caseload is
+    recorded for their manager."""
+    _require_staff(request)
+    found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
+    if request.method == "GET":
+        people_services.record_staff_access(
+            staff=request.user, profile=found.young_person, what="conversation"
+        )
+    return _thread(request, found, "chat/conversation.html", {"profile": found.young_person})
