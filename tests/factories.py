@@ -12,6 +12,8 @@ from portal.people.models import StaffProfile, Team, User, YoungPersonProfile
 from portal.people.roles import GROUP_NAMES, Role
 
 PASSWORD = "correct-horse-battery"
+FIRST_NAMES = ["Amira", "Ben", "Chloe", "Dev", "Ellie", "Finn", "Grace", "Harvey", "Isla", "Jay"]
+LAST_NAMES = ["Adams", "Bell", "Carter", "Dunn", "Evans", "Fox", "Grant", "Hall", "Iqbal", "Jones"]
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -21,8 +23,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"person{n}")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    # Plain names (no apostrophes, which HTML escapes) so tests can look for them in pages.
+    first_name = factory.Sequence(lambda n: FIRST_NAMES[n % len(FIRST_NAMES)])
+    last_name = factory.Sequence(lambda n: f"{LAST_NAMES[n % len(LAST_NAMES)]}{n:05d}")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
