@@ -43,3 +43,11 @@ def with_unread_counts(conversations: QuerySet[Conversation], user: User) -> Que
             & ~Q(messages__sender=user),
         )
     )
+
+
+def inbox_conversations(user: User) -> QuerySet[Conversation]:
+    """The reader's conversations with their unread count and latest message, in one query."""
+    latest = Message.objects.filter(conversation=OuterRef("pk")).order_by("-pk").values("body")[:1]
+    return with_unread_counts(conversations_visible_to(user), user).annotate(
+        latest_body=Subquery(latest)
+    )

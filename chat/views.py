@@ -85,12 +85,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         )
         .order_by("user__first_name")
     )
-    conversations = {
-        c.young_person_id: c
-        for c in selectors.with_unread_counts(
-            selectors.conversations_visible_to(request.user), request.user
-        )
-    }
+    conversations = {c.young_person_id: c for c in selectors.inbox_conversations(request.user)}
     now = timezone.now()
     rows = []
     for profile in profiles:
@@ -100,7 +95,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 "profile": profile,
                 "conversation": conversation,
                 "unread": conversation.unread if conversation else 0,
-                "latest": conversation.messages.last() if conversation else None,
+                "latest": conversation.latest_body if conversation else None,
                 "last_contact": profile.last_contact,
                 "overdue": not profile.last_contact or now - profile.last_contact > KEEP_IN_TOUCH,
             }
