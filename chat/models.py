@@ -47,7 +47,11 @@ class Conversation(models.Model):
     @property
     def group_name(self) -> str:
         """The channel-layer group every member's socket joins for this conversation."""
-        return f"conversation.{self.pk}"
+        return self.group_name_for(self.pk)
+
+    @staticmethod
+    def group_name_for(pk: int) -> str:
+        return f"conversation.{pk}"
 
     def member_ids(self) -> set[int]:
         ids = {self.young_person.user_id}
@@ -94,13 +98,17 @@ class Message(models.Model):
 
 
 class ReadPosition(models.Model):
-    """How far a member has read: every message up to and including `last_read`."""
+    """How far a member has got: every message up to `last_delivered` has reached one of their
+    screens, and every message up to `last_read` they have read. Read implies delivered."""
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="read_positions"
     )
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="read_positions")
     last_read = models.ForeignKey(Message, on_delete=models.SET_NULL, null=True, blank=True)
+    last_delivered = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -110,3 +118,48 @@ class ReadPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} has read {self.conversation} up to {self.last_read_id}"
+
+
+class OpenSocket(models.Model):
+    """A `/ws/chat/` socket that is open now: whether a young person is on the website decides
+    whether a PA's reply should also reach them another way.
+
+    Kept in the database so every ASGI worker sees every other worker's sockets. A worker that
+    dies cannot remove its rows, so a socket counts only while it has been `seen_at` recently
+    (the page's script pings; `chat.presence` says how recently).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="open_sockets")
+    channel_name = models.CharField(max_length=200, unique=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.channel_name}"
+
+
+class Notification(models.Model):
+    """A young person should be told about a message they have not seen, because nobody could
+    show it to them on the website when it was sent. The SMS sender works through these."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENT = "sent", "Sent"
+        READ_ON_WEBSITE = "read", "Not needed: read on the website first"
+        FAILED = "failed", "Could not be sent"
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="notifications")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "message"], name="one_notice_each")
+        ]
+        indexes = [models.Index(fields=["state", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Tell {self.recipient} about message {self.message_id}: {self.state}"

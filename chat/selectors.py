@@ -7,7 +7,7 @@ person's conversation is a 404.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from chat.models import Conversation, Message, ReadPosition
 from portal.people.models import User
@@ -24,6 +24,17 @@ def conversations_visible_to(user: User) -> QuerySet[Conversation]:
         .select_related("young_person__user", "young_person__personal_adviser")
         .distinct()
     )
+
+
+def members(conversation: Conversation) -> list[User]:
+    """The young person, their PA and any cover staff, in that order (with
+    `conversations_visible_to`'s joins and `cover_staff` prefetched, no further queries)."""
+    profile = conversation.young_person
+    people = [profile.user]
+    if profile.personal_adviser is not None:
+        people.append(profile.personal_adviser)
+    people.extend(u for u in conversation.cover_staff.all() if u.pk not in {p.pk for p in people})
+    return people
 
 
 def messages_after(conversation: Conversation, after: int = 0) -> QuerySet[Message]:
@@ -51,3 +62,14 @@ def inbox_conversations(user: User) -> QuerySet[Conversation]:
     return with_unread_counts(conversations_visible_to(user), user).annotate(
         latest_body=Subquery(latest)
     )
+
+
+def how_far_others_got(conversation: Conversation, user: User) -> tuple[int, int]:
+    """(delivered, read): the furthest message any other member has received and read, which
+    is what "Delivered" and "Read" mean under the reader's own messages."""
+    got = (
+        ReadPosition.objects.filter(conversation=conversation)
+        .exclude(user=user)
+        .aggregate(delivered=Max("last_delivered_id"), read=Max("last_read_id"))
+    )
+    return got["delivered"] or 0, got["read"] or 0

@@ -6,9 +6,12 @@ from __future__ import annotations
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from chat.models import Channel, Conversation, Message, ReadPosition
-from chat.serializers import message_frame_body
+from chat import presence
+from chat.models import Channel, Conversation, Message, Notification, ReadPosition
+from chat.serializers import message_frame_body, receipt_frame_body
 from portal.people.models import User, YoungPersonProfile
 
 MAX_BODY = 2000  # characters; a long text message is still well under this
@@ -36,6 +39,15 @@ def conversation_for(profile: YoungPersonProfile) -> Conversation:
     """A young person's one conversation, made the first time anyone needs it."""
     conversation, _ = Conversation.objects.get_or_create(young_person=profile)
     return conversation
+
+
+def ensure_conversations(profiles: QuerySet[YoungPersonProfile]) -> None:
+    """Give everyone in `profiles` their conversation, so that a PA's inbox (and its socket)
+    covers the whole caseload before anyone has written. Two queries at most."""
+    missing = profiles.filter(conversation__isnull=True).values_list("pk", flat=True)
+    Conversation.objects.bulk_create(
+        [Conversation(young_person_id=pk) for pk in missing], ignore_conflicts=True
+    )
 
 
 def announce_message(message_id: int) -> None:
@@ -90,7 +102,8 @@ def post_message(
                 last_message_at=message.created_at
             )
             if sender is not None:
-                _move_read_position(conversation, sender, message)
+                _move_position(conversation, sender, message, read=True)
+                _notify_if_away(conversation, sender, message)
             transaction.on_commit(lambda: announce_message(message.pk))
     except IntegrityError:
         # The same resend raced us to the database: the first one won.
@@ -100,11 +113,71 @@ def post_message(
     return message, True
 
 
-def _move_read_position(conversation: Conversation, user: User, message: Message) -> None:
-    position, _ = ReadPosition.objects.get_or_create(conversation=conversation, user=user)
-    if position.last_read_id is None or position.last_read_id < message.pk:
+def _notify_if_away(conversation: Conversation, sender: User, message: Message) -> None:
+    """Staff wrote to a young person who is not on the website: record that they should be
+    told (the SMS sender reads these; reading the message here first cancels it)."""
+    recipient_id = conversation.young_person.user_id
+    if sender.pk == recipient_id or presence.is_on_website(recipient_id):
+        return
+    Notification.objects.create(recipient_id=recipient_id, message=message)
+
+
+def _move_position(conversation: Conversation, user: User, message: Message, *, read: bool) -> bool:
+    """Move a member's delivered (and, if `read`, read) position forward to `message`.
+    Never backwards; returns whether anything moved."""
+    position, _ = ReadPosition.objects.select_for_update().get_or_create(
+        conversation=conversation, user=user
+    )
+    changed = []
+    if (position.last_delivered_id or 0) < message.pk:
+        position.last_delivered = message
+        changed.append("last_delivered")
+    if read and (position.last_read_id or 0) < message.pk:
         position.last_read = message
-        position.save(update_fields=["last_read", "updated_at"])
+        changed.append("last_read")
+        # Whoever has read a message here no longer needs telling about it another way.
+        Notification.objects.filter(
+            recipient=user,
+            message__conversation=conversation,
+            message__pk__lte=message.pk,
+            state=Notification.State.PENDING,
+        ).update(state=Notification.State.READ_ON_WEBSITE, handled_at=timezone.now())
+    if changed:
+        position.save(update_fields=[*changed, "updated_at"])
+    return bool(changed)
+
+
+def announce_receipt(conversation_id: int, user_id: int) -> None:
+    """Tell the conversation's sockets how far a member has got (sockets that asked for
+    receipts pass it on; see `chat.consumers`)."""
+    position = (
+        ReadPosition.objects.select_related("user")
+        .filter(conversation_id=conversation_id, user_id=user_id)
+        .first()
+    )
+    layer = get_channel_layer()
+    if position is None or layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        Conversation.group_name_for(conversation_id),
+        {"type": "chat.receipt", "receipt": receipt_frame_body(position)},
+    )
+
+
+def _last_message_up_to(conversation: Conversation, up_to: int) -> Message | None:
+    return Message.objects.filter(conversation=conversation, pk__lte=up_to).order_by("pk").last()
+
+
+@transaction.atomic
+def mark_delivered(*, conversation: Conversation, user: User, up_to: int) -> bool:
+    """Messages up to `up_to` have reached one of this member's screens."""
+    if not conversation.is_member(user):
+        raise NotAMember("You are not in this conversation.")
+    message = _last_message_up_to(conversation, up_to)
+    if message is None or not _move_position(conversation, user, message, read=False):
+        return False
+    transaction.on_commit(lambda: announce_receipt(conversation.pk, user.pk))
+    return True
 
 
 @transaction.atomic
@@ -112,9 +185,7 @@ def mark_read(*, conversation: Conversation, user: User, up_to: int) -> ReadPosi
     """A member has read up to message `up_to`. Never moves backwards."""
     if not conversation.is_member(user):
         raise NotAMember("You are not in this conversation.")
-    message = Message.objects.filter(conversation=conversation, pk__lte=up_to).last()
-    position, _ = ReadPosition.objects.get_or_create(conversation=conversation, user=user)
-    if message is not None and (position.last_read_id or 0) < message.pk:
-        position.last_read = message
-        position.save(update_fields=["last_read", "updated_at"])
-    return position
+    message = _last_message_up_to(conversation, up_to)
+    if message is not None and _move_position(conversation, user, message, read=True):
+        transaction.on_commit(lambda: announce_receipt(conversation.pk, user.pk))
+    return ReadPosition.objects.get(conversation=conversation, user=user)

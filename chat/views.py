@@ -44,9 +44,12 @@ def _thread(request: HttpRequest, conversation: Conversation, template: str, ext
     thread = list(selectors.messages_after(conversation))
     if thread and conversation.is_member(request.user):
         services.mark_read(conversation=conversation, user=request.user, up_to=thread[-1].pk)
+    delivered, read = selectors.how_far_others_got(conversation, request.user)
     context = {
         "conversation": conversation,
         "thread": thread,
+        "others_delivered": delivered,
+        "others_read": read,
         "form": form,
         "can_write": conversation.is_member(request.user),
         **extra,
@@ -74,17 +77,16 @@ def _require_staff(request: HttpRequest) -> None:
 def inbox(request: HttpRequest) -> HttpResponse:
     """Every young person the reader looks after, with unread messages and last contact."""
     _require_staff(request)
-    profiles = (
-        people_selectors.young_people_visible_to(request.user)
-        .filter(personal_adviser__isnull=False)
-        .annotate(
-            last_contact=Max(
-                "conversation__messages__created_at",
-                filter=Q(conversation__messages__sender=F("user")),
-            )
-        )
-        .order_by("user__first_name")
+    caseload = people_selectors.young_people_visible_to(request.user).filter(
+        personal_adviser__isnull=False
     )
+    services.ensure_conversations(caseload)
+    profiles = caseload.annotate(
+        last_contact=Max(
+            "conversation__messages__created_at",
+            filter=Q(conversation__messages__sender=F("user")),
+        )
+    ).order_by("user__first_name")
     conversations = {c.young_person_id: c for c in selectors.inbox_conversations(request.user)}
     now = timezone.now()
     rows = []

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -22,6 +22,16 @@ ALLOWED_PREFIXES = (
 )
 
 
+def needs_second_factor(user) -> bool:
+    """Signed-in staff who have not set up an authenticator app yet: they may see nothing
+    about young people, over HTTP or over a socket."""
+    return (
+        user.is_authenticated
+        and user.is_portal_staff
+        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    )
+
+
 class StaffSecondFactorMiddleware:
     """Send signed-in staff with no authenticator app to set one up.
 
@@ -33,13 +43,11 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if (
-            user.is_authenticated
-            and user.is_portal_staff
-            and not request.path.startswith(ALLOWED_PREFIXES)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if not request.path.startswith(ALLOWED_PREFIXES) and needs_second_factor(request.user):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"error": "Set up an authenticator app on the website first."}, status=403
+                )
             messages.info(
                 request,
                 "Because you can see young people's records, you need a second way to prove it "

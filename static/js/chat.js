@@ -1,0 +1,282 @@
+/* A live message thread. Without this file the page is a thread and a form that posts; with
+ * it, messages arrive as they are sent, your own show Sending…, Sent, Delivered and Read, and a
+ * message written with no signal waits in this tab and is sent when the connection is back.
+ *
+ * Every send carries a client_id, and the server stores one message per client_id, so
+ * sending the waiting messages again after a reconnect can never make a duplicate.
+ * Waiting messages are kept in sessionStorage, not localStorage: they are gone when the tab
+ * is closed, so what a young person wrote on a shared phone does not stay on it.
+ */
+(() => {
+  "use strict";
+
+  const thread = document.getElementById("thread");
+  if (!thread || !window.PortalLive || !("WebSocket" in window)) return;
+
+  const conversation = Number(thread.dataset.conversation);
+  const me = Number(thread.dataset.me);
+  const form = document.getElementById("message-form");
+  const statusLine = document.getElementById("chat-status");
+  const announcer = document.getElementById("chat-announce");
+  const MAX_BODY = 2000;
+  const storageKey = `portal.waiting.${me}.${conversation}`;
+  const timeFormat = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+
+  let live = null; // the socket, once opened below
+  let lastId = 0;
+  let delivered = Number(thread.dataset.delivered || 0);
+  let read = Number(thread.dataset.read || 0);
+  let lastReadSent = 0;
+  let lastDeliveredSent = 0;
+  let newestFromOthers = 0;
+
+  for (const item of thread.querySelectorAll("li[data-id]")) {
+    const id = Number(item.dataset.id);
+    lastId = Math.max(lastId, id);
+    if (!item.classList.contains("bubble--mine")) newestFromOthers = Math.max(newestFromOthers, id);
+  }
+
+  /* Waiting messages: [{client_id, body, created_at}] */
+  function waiting() {
+    try {
+      return JSON.parse(sessionStorage.getItem(storageKey)) || [];
+    } catch {
+      return [];
+    }
+  }
+  function saveWaiting(items) {
+    try {
+      if (items.length) sessionStorage.setItem(storageKey, JSON.stringify(items));
+      else sessionStorage.removeItem(storageKey);
+    } catch {
+      /* storage full or blocked: the message still shows and is sent while the page is open */
+    }
+  }
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  /* Plain text with web addresses made into links; text is never parsed as HTML. */
+  function renderBody(target, body) {
+    const pattern = /\b(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)/g;
+    body.split("\n").forEach((line, index) => {
+      if (index) target.append(document.createElement("br"));
+      let at = 0;
+      for (const match of line.matchAll(pattern)) {
+        target.append(line.slice(at, match.index));
+        const link = document.createElement("a");
+        link.href = match[0].startsWith("www.") ? `https://${match[0]}` : match[0];
+        link.rel = "nofollow noopener noreferrer";
+        link.target = "_blank";
+        link.textContent = match[0];
+        target.append(link);
+        at = match.index + match[0].length;
+      }
+      target.append(line.slice(at));
+    });
+  }
+
+  function stateOf(id) {
+    if (id <= read) return "Read";
+    if (id <= delivered) return "Delivered";
+    return "Sent";
+  }
+
+  function bubble({ id, clientId, who, body, createdAt, mine, byText }) {
+    const item = document.createElement("li");
+    item.className = mine ? "bubble bubble--mine" : "bubble";
+    if (id) item.dataset.id = id;
+    if (clientId) item.dataset.clientId = clientId;
+    const whoLine = document.createElement("p");
+    whoLine.className = "bubble__who";
+    whoLine.textContent = (mine ? "You" : who) + (byText ? " (by text)" : "");
+    const bodyBlock = document.createElement("div");
+    bodyBlock.className = "bubble__body";
+    renderBody(bodyBlock, body);
+    const when = document.createElement("p");
+    when.className = "bubble__when";
+    const time = document.createElement("time");
+    const date = new Date(createdAt);
+    time.dateTime = date.toISOString();
+    time.textContent = timeFormat.format(date);
+    when.append(time);
+    if (mine) {
+      const state = document.createElement("span");
+      state.className = "bubble__state";
+      when.append(" · ", state);
+    }
+    item.append(whoLine, bodyBlock, when);
+    return item;
+  }
+
+  function setState(item, text) {
+    const state = item.querySelector(".bubble__state");
+    if (state) state.textContent = text;
+  }
+
+  function refreshStates() {
+    for (const item of thread.querySelectorAll(".bubble--mine[data-id]")) {
+      setState(item, stateOf(Number(item.dataset.id)));
+    }
+    const waitingText = live && live.isOpen ? "Sending…" : "Waiting for signal";
+    for (const item of thread.querySelectorAll(".bubble--mine:not([data-id])")) {
+      setState(item, waitingText);
+    }
+  }
+
+  function clearEmptyNote() {
+    const empty = thread.querySelector(".thread__empty");
+    if (empty) empty.remove();
+  }
+
+  function scrollToNewest(item) {
+    if (item.getBoundingClientRect().top < window.innerHeight * 1.5) {
+      item.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  /* A stored message, from the server: new, our own acknowledged, or one we already show. */
+  function showMessage(message) {
+    const existing = thread.querySelector(`li[data-id="${message.id}"]`);
+    if (existing) return;
+    const mine = message.sender.id === me;
+    let item = null;
+    if (mine && message.client_id) {
+      item = thread.querySelector(`li[data-client-id="${CSS.escape(message.client_id)}"]`);
+      saveWaiting(waiting().filter((w) => w.client_id !== message.client_id));
+    }
+    if (item && !item.dataset.id) {
+      item.dataset.id = message.id;
+      // Keep server order: the acknowledged message goes before any still waiting.
+      const firstWaiting = thread.querySelector(".bubble--mine:not([data-id])");
+      if (firstWaiting && firstWaiting !== item) thread.insertBefore(item, firstWaiting);
+    } else {
+      clearEmptyNote();
+      item = bubble({
+        id: message.id,
+        who: message.sender.name,
+        body: message.body,
+        createdAt: message.created_at,
+        mine,
+        byText: message.channel === "sms",
+      });
+      thread.insertBefore(item, thread.querySelector(".bubble--mine:not([data-id])"));
+      scrollToNewest(item);
+    }
+    lastId = Math.max(lastId, message.id);
+    if (!mine) {
+      newestFromOthers = Math.max(newestFromOthers, message.id);
+      announcer.textContent = `New message from ${message.sender.name}`;
+      markRead();
+    }
+    refreshStates();
+  }
+
+  /* Tell the others how far we got: read if this page is in front of the person, else only
+   * delivered (the message reached this browser). */
+  function markRead() {
+    if (!live || newestFromOthers <= lastReadSent) return;
+    if (document.visibilityState !== "visible") {
+      if (newestFromOthers > lastDeliveredSent) {
+        live.send({ type: "delivered", conversation, up_to: newestFromOthers });
+        lastDeliveredSent = newestFromOthers;
+      }
+      return;
+    }
+    if (live.send({ type: "read", conversation, up_to: newestFromOthers })) {
+      lastReadSent = newestFromOthers;
+      lastDeliveredSent = newestFromOthers;
+    }
+  }
+
+  function sendWaiting() {
+    for (const item of waiting()) {
+      live.send({ type: "send", conversation, body: item.body, client_id: item.client_id });
+    }
+    refreshStates();
+  }
+
+  function status(state) {
+    thread.dataset.live = state;
+    statusLine.textContent = window.PortalLive.STATUS_TEXT[state] || "";
+    if (state === "signed-out" && form) form.hidden = true;
+    refreshStates();
+  }
+
+  live = window.PortalLive.openLiveSocket({
+    query: "?receipts=1",
+    onStatus: status,
+    onOpen() {
+      // Anything missed while away first, then what was written while away.
+      live.send({ type: "sync", conversation, after: lastId });
+      sendWaiting();
+      lastReadSent = lastDeliveredSent = 0; // the server keeps the furthest; say it again
+      markRead();
+    },
+    onFrame(frame) {
+      if (frame.type === "message" && frame.message.conversation === conversation) {
+        showMessage(frame.message);
+      } else if (frame.type === "receipt" && frame.conversation === conversation) {
+        delivered = Math.max(delivered, frame.delivered_up_to || 0);
+        read = Math.max(read, frame.read_up_to || 0);
+        refreshStates();
+      } else if (frame.type === "error") {
+        statusLine.textContent = frame.detail;
+      }
+    },
+  });
+
+  /* Messages still waiting from before a reload show at the end, ready to go. */
+  for (const item of waiting()) {
+    clearEmptyNote();
+    thread.append(
+      bubble({ clientId: item.client_id, body: item.body, createdAt: item.created_at, mine: true }),
+    );
+  }
+  refreshStates();
+
+  if (form) {
+    const field = form.querySelector("textarea");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const body = field.value.trim();
+      if (!body || body.length > MAX_BODY) {
+        statusLine.textContent = body
+          ? `Messages can be up to ${MAX_BODY} characters.`
+          : "Type a message first.";
+        field.focus();
+        return;
+      }
+      const item = {
+        client_id: newClientId(),
+        body,
+        created_at: new Date().toISOString(),
+      };
+      saveWaiting([...waiting(), item]);
+      clearEmptyNote();
+      const shown = bubble({
+        clientId: item.client_id,
+        body,
+        createdAt: item.created_at,
+        mine: true,
+      });
+      thread.append(shown);
+      field.value = "";
+      live.send({ type: "send", conversation, body, client_id: item.client_id });
+      refreshStates();
+      scrollToNewest(shown);
+      field.focus();
+    });
+  }
+
+  document.addEventListener("visibilitychange", markRead);
+})();
