@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -96,3 +98,28 @@ def test_young_people_cannot_open_the_inbox_and_staff_have_no_my_messages(client
     assert client.get(reverse("chat:inbox")).status_code == 403
     client.force_login(pa)
     assert client.get(MINE).status_code == 403
+
+
+def test_your_own_messages_say_sent_delivered_or_read(client, young_person, pa):
+    conversation = services.conversation_for(young_person)
+    sent = [
+        services.post_message(
+            conversation=conversation, sender=young_person.user, body=text, channel=Channel.WEB
+        )[0]
+        for text in ["first", "second", "third"]
+    ]
+    services.mark_read(conversation=conversation, user=pa, up_to=sent[0].pk)
+    services.mark_delivered(conversation=conversation, user=pa, up_to=sent[1].pk)
+    client.force_login(young_person.user)
+    page = client.get(MINE).text
+    states = re.findall(r'class="bubble__state">(\w+)<', page)
+    assert states == ["Read", "Delivered", "Sent"]
+
+
+def test_the_inbox_opens_a_conversation_for_everyone_on_the_caseload(client, pa, young_person):
+    assert not hasattr(young_person, "conversation")
+    client.force_login(pa)
+    page = client.get(reverse("chat:inbox")).text
+    conversation = young_person.__class__.objects.get(pk=young_person.pk).conversation
+    assert f'data-conversation="{conversation.pk}"' in page
+    assert reverse("chat:conversation", args=[conversation.pk]) in page

@@ -2,57 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from asgiref.sync import sync_to_async
-from channels.layers import channel_layers
-from channels.testing import WebsocketCommunicator
-from django.test import Client
 
 from chat import services
 from chat.models import Message
-from portal.asgi import application
-from tests.services import TEST_REDIS_URL, require
+from tests.chat.conftest import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(params=["memory", "redis"])
-def layer(request, settings):
-    if request.param == "redis":
-        require("redis")
-        settings.CHANNEL_LAYERS = {
-            "default": {
-                "BACKEND": "channels_redis.core.RedisChannelLayer",
-                "CONFIG": {"hosts": [TEST_REDIS_URL], "prefix": f"t{uuid.uuid4().hex[:8]}"},
-            }
-        }
-    else:
-        settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    channel_layers.backends.clear()
-    yield request.param
-    channel_layers.backends.clear()
-
-
-def cookie_for(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
-
-
-async def connect(user=None, origin: str = "http://testserver") -> WebsocketCommunicator:
-    headers = [(b"origin", origin.encode())]
-    if user is not None:
-        session = await sync_to_async(cookie_for)(user)
-        headers.append((b"cookie", f"sessionid={session}".encode()))
-    socket = WebsocketCommunicator(application, "/ws/chat/", headers=headers)
-    return socket
-
-
-@pytest.fixture
-def conversation(young_person):
-    return services.conversation_for(young_person)
 
 
 async def test_a_socket_without_a_session_is_closed(layer, db):
