@@ -1,8 +1,8 @@
 """`/ws/chat/`: one socket per signed-in person, carrying all their conversations.
 
-The consumer only relays: it checks the frame, calls a service or selector, and answers. Frames
-are the contract's (`../shared/contract/README.md`): send, sync, read in; message and error out.
-A refusal is an error frame and the socket stays open.
+The consumer only relays: it checks the frame, calls a service, and answers. Frames are the
+contract's (`../shared/contract/README.md`): send, sync, read in; message and error out. A
+refusal is an error frame and the socket stays open.
 
 Additions, all invisible to a client that keeps to the contract (`docs/messaging.md`):
 `ping` (answered with `pong`) keeps the socket counted as "on the website" for
@@ -10,6 +10,11 @@ Additions, all invisible to a client that keeps to the contract (`docs/messaging
 the other members have got, and says itself what reached its screen with a `delivered` frame
 (shaped like `read`), so "Delivered" means the person's browser really had it; for any other
 socket, a message counts as delivered once it is written to the socket.
+
+Speed: every message costs each member's socket some work, and all of a process's database
+calls share one thread, so the consumer loads the conversations its person may read when it
+opens (and again when their caseload changes: `chat_rejoin`), and sends to the channel layer
+itself, on the event loop, after the database call has returned and committed.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import presence, selectors, services
-from chat.models import Channel
-from chat.serializers import message_frame_body
+from chat.models import Channel, Conversation
+from chat.serializers import message_frame_body, person
 from portal.people.middleware import needs_second_factor
 
 NOT_SIGNED_IN = 4401
@@ -29,6 +34,9 @@ NO_SECOND_FACTOR = 4403
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
+    conversations: dict[int, Conversation]
+    member_of: set[int]
+
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
@@ -40,33 +48,56 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.user = user
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         self.wants_receipts = query.get("receipts") == ["1"]
-        self.groups_joined, self.member_of = await self._conversations()
-        for group in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
+        self.conversations, self.member_of = {}, set()
+        await self._follow(await self._load_conversations())
         await database_sync_to_async(presence.socket_opened)(self.user, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
-        for group in getattr(self, "groups_joined", []):
-            await self.channel_layer.group_discard(group, self.channel_name)
         if hasattr(self, "user"):
+            await self._follow([])
             await database_sync_to_async(presence.socket_closed)(self.channel_name)
 
     @database_sync_to_async
-    def _conversations(self) -> tuple[list[str], set[int]]:
-        """The groups to join (every conversation this person may read) and the ids of those
-        they are a member of (whose messages count as delivered to them)."""
+    def _load_conversations(self) -> list[Conversation]:
+        """Every conversation this person may read, with what `is_member` needs loaded; and
+        their own name and role, worked out once for all the frames this socket sends."""
+        self.me = person(self.user)
         profile = getattr(self.user, "young_person", None)
         if profile is not None:
             services.conversation_for(profile)
-        visible = list(selectors.conversations_visible_to(self.user))
-        return (
-            [c.group_name for c in visible],
-            {c.pk for c in visible if c.is_member(self.user)},
-        )
+        return list(selectors.conversations_visible_to(self.user).prefetch_related("cover_staff"))
+
+    async def _follow(self, visible: list[Conversation]) -> None:
+        """Join the groups of `visible` and leave any others."""
+        now = {c.pk: c for c in visible}
+        for pk in self.conversations.keys() - now.keys():
+            for group in self._groups(pk):
+                await self.channel_layer.group_discard(group, self.channel_name)
+        for pk in now.keys() - self.conversations.keys():
+            for group in self._groups(pk):
+                await self.channel_layer.group_add(group, self.channel_name)
+        self.conversations = now
+        self.member_of = {c.pk for c in visible if c.is_member(self.user)}
+
+    def _groups(self, pk: int) -> list[str]:
+        groups = [Conversation.group_name_for(pk)]
+        if self.wants_receipts:
+            groups.append(Conversation.receipts_group_name_for(pk))
+        return groups
+
+    async def chat_rejoin(self, event: dict) -> None:
+        """This person's caseload changed (`chat.receivers`): follow what they may read now."""
+        await self._follow(await self._load_conversations())
 
     async def error(self, code: str, detail: str) -> None:
         await self.send_json({"type": "error", "code": code, "detail": detail})
+
+    async def decode_json(self, text_data):
+        try:
+            return await super().decode_json(text_data)
+        except ValueError:
+            return None  # receive_json answers with an error frame
 
     async def receive_json(self, content, **kwargs) -> None:
         if not isinstance(content, dict):
@@ -91,23 +122,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(conversation_id, int) or isinstance(conversation_id, bool):
             await self.error("bad_frame", "'conversation' must be a conversation's id.")
             return
-        conversation = await self._conversation(conversation_id)
+        conversation = self.conversations.get(conversation_id)
         if conversation is None:
             await self.error("not_found", "There is no conversation with that id for you.")
             return
         await handler(conversation, content)
 
-    async def decode_json(self, text_data):
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None  # receive_json answers with an error frame
-
-    @database_sync_to_async
-    def _conversation(self, conversation_id: int):
-        return selectors.conversations_visible_to(self.user).filter(pk=conversation_id).first()
-
-    async def on_send(self, conversation, content: dict) -> None:
+    async def on_send(self, conversation: Conversation, content: dict) -> None:
         body = content.get("body")
         client_id = content.get("client_id")
         if not isinstance(body, str):
@@ -123,16 +144,22 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 body=body,
                 channel=Channel.WEB,
                 client_id=client_id,
+                announce_after_commit=False,
             )
         except services.ChatError as refused:
             await self.error(refused.code, str(refused))
             return
-        if not created:
+        if created:
+            # Stored and committed: now every member's socket, this one included (its ack).
+            await self.channel_layer.group_send(
+                conversation.group_name, services.message_event(message)
+            )
+        else:
             # A resend of a stored message: acknowledge it to this socket only.
             frame = await database_sync_to_async(message_frame_body)(message)
             await self.send_json({"type": "message", "message": frame})
 
-    async def on_sync(self, conversation, content: dict) -> None:
+    async def on_sync(self, conversation: Conversation, content: dict) -> None:
         after = content.get("after", 0)
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             await self.error("bad_frame", "'after' must be a message id (0 for everything).")
@@ -141,51 +168,64 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         for frame in frames:
             await self.send_json({"type": "message", "message": frame})
         if frames and not self.wants_receipts:
-            await self._delivered(conversation.pk, frames[-1]["id"])
+            await self._delivered(conversation, frames[-1]["id"])
 
     @database_sync_to_async
-    def _frames_after(self, conversation, after: int) -> list[dict]:
+    def _frames_after(self, conversation: Conversation, after: int) -> list[dict]:
         return [message_frame_body(m) for m in selectors.messages_after(conversation, after)]
 
-    async def on_read(self, conversation, content: dict) -> None:
+    async def on_read(self, conversation: Conversation, content: dict) -> None:
         await self._move(services.mark_read, conversation, content)
 
-    async def on_delivered(self, conversation, content: dict) -> None:
+    async def on_delivered(self, conversation: Conversation, content: dict) -> None:
         await self._move(services.mark_delivered, conversation, content)
 
-    async def _move(self, mark, conversation, content: dict) -> None:
+    async def _move(self, mark, conversation: Conversation, content: dict) -> None:
         up_to = content.get("up_to")
         if not isinstance(up_to, int) or isinstance(up_to, bool):
             await self.error("bad_frame", "'up_to' must be a message id.")
             return
         try:
-            await database_sync_to_async(mark)(
-                conversation=conversation, user=self.user, up_to=up_to
+            event = await database_sync_to_async(mark)(
+                conversation=conversation,
+                user=self.user,
+                up_to=up_to,
+                announce_after_commit=False,
             )
         except services.ChatError as refused:
             await self.error(refused.code, str(refused))
+            return
+        if event is not None:
+            await self.channel_layer.group_send(services.group_for(conversation.pk, event), event)
 
     async def chat_message(self, event: dict) -> None:
         message = event["message"]
         await self.send_json({"type": "message", "message": message})
         if message["sender"]["id"] != self.user.pk and not self.wants_receipts:
-            await self._delivered(message["conversation"], message["id"])
+            conversation = self.conversations.get(message["conversation"])
+            if conversation is not None:
+                await self._delivered(conversation, message["id"])
 
-    async def _delivered(self, conversation_id: int, up_to: int) -> None:
-        """Frames just written to a socket that cannot say itself what it received."""
-        if conversation_id in self.member_of:
-            await database_sync_to_async(self._mark_delivered)(conversation_id, up_to)
-
-    def _mark_delivered(self, conversation_id: int, up_to: int) -> None:
-        conversation = selectors.conversations_visible_to(self.user).filter(pk=conversation_id)
-        found = conversation.first()
-        if found is not None:
-            try:
-                services.mark_delivered(conversation=found, user=self.user, up_to=up_to)
-            except services.NotAMember:
-                self.member_of.discard(conversation_id)  # handed over since the socket opened
+    async def _delivered(self, conversation: Conversation, up_to: int) -> None:
+        """Frames just written to a socket that cannot say itself what it received: count
+        them delivered to a member (a manager reading their team's is not one)."""
+        if conversation.pk not in self.member_of:
+            return
+        try:
+            event = await database_sync_to_async(services.mark_delivered)(
+                conversation=conversation,
+                user=self.user,
+                up_to=up_to,
+                known=True,
+                announce_after_commit=False,
+            )
+        except services.NotAMember:
+            self.member_of.discard(conversation.pk)
+            return
+        if event is not None:
+            await self.channel_layer.group_send(services.group_for(conversation.pk, event), event)
 
     async def chat_receipt(self, event: dict) -> None:
         receipt = event["receipt"]
-        if self.wants_receipts and receipt["user"]["id"] != self.user.pk:
+        if receipt["user"]["id"] != self.user.pk:
             await self.send_json({"type": "receipt", **receipt})

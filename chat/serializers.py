@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chat.models import Message, ReadPosition
+from chat.models import Message
 from portal.people.models import User
 
 BOT = {"id": None, "name": "Chatbot", "role": "bot"}
@@ -23,15 +23,4 @@ def message_frame_body(message: Message) -> dict:
         "channel": message.channel,
         "created_at": message.created_at.isoformat(),
         "client_id": message.client_id or None,
-    }
-
-
-def receipt_frame_body(position: ReadPosition) -> dict:
-    """How far a member has got. Not in the contract's frames: sent only to sockets that ask
-    for receipts (`/ws/chat/?receipts=1`), so a client built to the contract never sees one."""
-    return {
-        "conversation": position.conversation_id,
-        "user": person(position.user),
-        "delivered_up_to": position.last_delivered_id,
-        "read_up_to": position.last_read_id,
     }

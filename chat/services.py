@@ -6,12 +6,13 @@ from __future__ import annotations
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from chat import presence
 from chat.models import Channel, Conversation, Message, Notification, ReadPosition
-from chat.serializers import message_frame_body, receipt_frame_body
+from chat.serializers import message_frame_body, person
 from portal.people.models import User, YoungPersonProfile
 
 MAX_BODY = 2000  # characters; a long text message is still well under this
@@ -50,16 +51,23 @@ def ensure_conversations(profiles: QuerySet[YoungPersonProfile]) -> None:
     )
 
 
-def announce_message(message_id: int) -> None:
-    """Tell every member's open socket. Runs after commit, so the message is there to read."""
-    message = Message.objects.select_related("sender", "conversation").get(pk=message_id)
+def message_event(message: Message) -> dict:
+    """What the channel layer carries to every member's socket for a stored message."""
+    return {"type": "chat.message", "message": message_frame_body(message)}
+
+
+def group_for(conversation_id: int, event: dict) -> str:
+    """Messages go to every socket following the conversation; receipts only to those that
+    show them."""
+    if event["type"] == "chat.receipt":
+        return Conversation.receipts_group_name_for(conversation_id)
+    return Conversation.group_name_for(conversation_id)
+
+
+def announce(conversation_id: int, event: dict) -> None:
     layer = get_channel_layer()
-    if layer is None:
-        return
-    async_to_sync(layer.group_send)(
-        message.conversation.group_name,
-        {"type": "chat.message", "message": message_frame_body(message)},
-    )
+    if layer is not None:
+        async_to_sync(layer.group_send)(group_for(conversation_id, event), event)
 
 
 def post_message(
@@ -69,11 +77,16 @@ def post_message(
     body: str,
     channel: Channel,
     client_id: str = "",
+    announce_after_commit: bool = True,
 ) -> tuple[Message, bool]:
     """Store a message once and tell the conversation's members; returns (message, created).
 
     `sender` None is the chatbot. A repeat with the same `client_id` from the same sender
-    returns the stored message and stores nothing new (a resend after a dropped connection).
+    returns the stored message and stores nothing new (a resend after a dropped connection):
+    the unique constraint decides, so two resends racing each other still store one.
+    The socket consumer, already on the event loop, passes `announce_after_commit=False` and
+    sends `message_event(message)` itself once this returns (the transaction has committed by
+    then), rather than hold a database thread while the channel layer is told.
     """
     body = (body or "").strip()
     if not body:
@@ -83,12 +96,6 @@ def post_message(
     if sender is not None and not conversation.is_member(sender):
         raise NotAMember("You are not in this conversation.")
     client_id = (client_id or "")[:64]
-    if client_id:
-        existing = Message.objects.filter(
-            conversation=conversation, sender=sender, client_id=client_id
-        ).first()
-        if existing is not None:
-            return existing, False
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -102,14 +109,19 @@ def post_message(
                 last_message_at=message.created_at
             )
             if sender is not None:
-                _move_position(conversation, sender, message, read=True)
+                _move_position(conversation, sender, message.pk, read=True)
                 _notify_if_away(conversation, sender, message)
-            transaction.on_commit(lambda: announce_message(message.pk))
+            if announce_after_commit:
+                event = message_event(message)
+                transaction.on_commit(lambda: announce(conversation.pk, event))
     except IntegrityError:
-        # The same resend raced us to the database: the first one won.
-        return Message.objects.get(
+        if not client_id:
+            raise
+        # A resend: the first one stored is the message.
+        stored = Message.objects.select_related("sender").get(
             conversation=conversation, sender=sender, client_id=client_id
-        ), False
+        )
+        return stored, False
     return message, True
 
 
@@ -122,70 +134,112 @@ def _notify_if_away(conversation: Conversation, sender: User, message: Message) 
     Notification.objects.create(recipient_id=recipient_id, message=message)
 
 
-def _move_position(conversation: Conversation, user: User, message: Message, *, read: bool) -> bool:
-    """Move a member's delivered (and, if `read`, read) position forward to `message`.
-    Never backwards; returns whether anything moved."""
-    position, _ = ReadPosition.objects.select_for_update().get_or_create(
-        conversation=conversation, user=user
-    )
-    changed = []
-    if (position.last_delivered_id or 0) < message.pk:
-        position.last_delivered = message
-        changed.append("last_delivered")
-    if read and (position.last_read_id or 0) < message.pk:
-        position.last_read = message
-        changed.append("last_read")
+def _move_position(conversation: Conversation, user: User, up_to: int, *, read: bool) -> bool:
+    """Move a member's delivered (and, if `read`, read) position forward to message `up_to`,
+    which must be a message of this conversation. Never backwards; returns whether it moved.
+
+    One conditional UPDATE in the usual case: this runs for every message on every member's
+    socket, so it must cost next to nothing."""
+    now = timezone.now()
+    positions = ReadPosition.objects.filter(conversation=conversation, user=user)
+    behind = Q(last_delivered_id__lt=up_to) | Q(last_delivered__isnull=True)
+    moved = False
+    if read:
+        read_behind = Q(last_read_id__lt=up_to) | Q(last_read__isnull=True)
+        moved = bool(
+            positions.filter(read_behind).update(
+                last_read_id=up_to,
+                last_delivered_id=Greatest(Coalesce("last_delivered_id", 0), up_to),
+                updated_at=now,
+            )
+        )
+    else:
+        moved = bool(positions.filter(behind).update(last_delivered_id=up_to, updated_at=now))
+    if not moved and not positions.exists():
+        _, moved = ReadPosition.objects.get_or_create(
+            conversation=conversation,
+            user=user,
+            defaults={"last_delivered_id": up_to, "last_read_id": up_to if read else None},
+        )
+    if moved and read and user.pk == conversation.young_person.user_id:
         # Whoever has read a message here no longer needs telling about it another way.
         Notification.objects.filter(
             recipient=user,
             message__conversation=conversation,
-            message__pk__lte=message.pk,
+            message__pk__lte=up_to,
             state=Notification.State.PENDING,
-        ).update(state=Notification.State.READ_ON_WEBSITE, handled_at=timezone.now())
-    if changed:
-        position.save(update_fields=[*changed, "updated_at"])
-    return bool(changed)
+        ).update(state=Notification.State.READ_ON_WEBSITE, handled_at=now)
+    return moved
 
 
-def announce_receipt(conversation_id: int, user_id: int) -> None:
-    """Tell the conversation's sockets how far a member has got (sockets that asked for
-    receipts pass it on; see `chat.consumers`)."""
-    position = (
-        ReadPosition.objects.select_related("user")
-        .filter(conversation_id=conversation_id, user_id=user_id)
+def receipt_event(conversation: Conversation, user: User, up_to: int, *, read: bool) -> dict:
+    """What the layer carries when a member got further. Only the position that moved is
+    given; the other is null ("no change"), which saves a query on every delivery."""
+    return {
+        "type": "chat.receipt",
+        "receipt": {
+            "conversation": conversation.pk,
+            "user": person(user),
+            "delivered_up_to": up_to,
+            "read_up_to": up_to if read else None,
+        },
+    }
+
+
+def _last_message_up_to(conversation: Conversation, up_to: int) -> int | None:
+    return (
+        Message.objects.filter(conversation=conversation, pk__lte=up_to)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
         .first()
     )
-    layer = get_channel_layer()
-    if position is None or layer is None:
-        return
-    async_to_sync(layer.group_send)(
-        Conversation.group_name_for(conversation_id),
-        {"type": "chat.receipt", "receipt": receipt_frame_body(position)},
+
+
+def _mark(conversation, user, up_to, *, read, known, announce_after_commit) -> dict | None:
+    if not conversation.is_member(user):
+        raise NotAMember("You are not in this conversation.")
+    message_id = up_to if known else _last_message_up_to(conversation, up_to)
+    if message_id is None:
+        return None
+    with transaction.atomic():
+        if not _move_position(conversation, user, message_id, read=read):
+            return None
+        event = receipt_event(conversation, user, message_id, read=read)
+        if announce_after_commit:
+            transaction.on_commit(lambda: announce(conversation.pk, event))
+    return event
+
+
+def mark_delivered(
+    *,
+    conversation: Conversation,
+    user: User,
+    up_to: int,
+    known: bool = False,
+    announce_after_commit: bool = True,
+) -> dict | None:
+    """Messages up to `up_to` reached one of this member's screens. Returns the receipt event
+    when the position moved (else None). `known=True`: `up_to` is a message of this
+    conversation already (the consumer just forwarded it), so it need not be looked up."""
+    return _mark(
+        conversation,
+        user,
+        up_to,
+        read=False,
+        known=known,
+        announce_after_commit=announce_after_commit,
     )
 
 
-def _last_message_up_to(conversation: Conversation, up_to: int) -> Message | None:
-    return Message.objects.filter(conversation=conversation, pk__lte=up_to).order_by("pk").last()
-
-
-@transaction.atomic
-def mark_delivered(*, conversation: Conversation, user: User, up_to: int) -> bool:
-    """Messages up to `up_to` have reached one of this member's screens."""
-    if not conversation.is_member(user):
-        raise NotAMember("You are not in this conversation.")
-    message = _last_message_up_to(conversation, up_to)
-    if message is None or not _move_position(conversation, user, message, read=False):
-        return False
-    transaction.on_commit(lambda: announce_receipt(conversation.pk, user.pk))
-    return True
-
-
-@transaction.atomic
-def mark_read(*, conversation: Conversation, user: User, up_to: int) -> ReadPosition:
-    """A member has read up to message `up_to`. Never moves backwards."""
-    if not conversation.is_member(user):
-        raise NotAMember("You are not in this conversation.")
-    message = _last_message_up_to(conversation, up_to)
-    if message is not None and _move_position(conversation, user, message, read=True):
-        transaction.on_commit(lambda: announce_receipt(conversation.pk, user.pk))
-    return ReadPosition.objects.get(conversation=conversation, user=user)
+def mark_read(
+    *, conversation: Conversation, user: User, up_to: int, announce_after_commit: bool = True
+) -> dict | None:
+    """A member has read up to message `up_to` (and so has it). Never moves backwards."""
+    return _mark(
+        conversation,
+        user,
+        up_to,
+        read=True,
+        known=False,
+        announce_after_commit=announce_after_commit,
+    )

@@ -98,7 +98,7 @@ def test_young_person_and_pa_talk_live_and_nothing_is_lost_offline(
         for page in (you, pa):
             results = Axe().run(page)
             assert results.violations_count == 0, results.generate_report()
-        screenshot(you, "messages-young-person-live")
+        screenshot(you, "messages-young-person")
         screenshot(pa, "messages-pa-conversation")
     finally:
         you_context.close()
@@ -123,7 +123,9 @@ def test_the_pa_inbox_updates_live(chromium, asgi_server, demo, screenshot):
         expect(pa.locator("#inbox > li").first).to_contain_text(young.display_name)
         send(you, "It's about my bursary")
         expect(row.locator("[data-unread]")).to_have_text("2 unread")
-        screenshot(pa, "messages-pa-inbox-live")
+        results = Axe().run(pa)
+        assert results.violations_count == 0, results.generate_report()
+        screenshot(pa, "messages-pa-inbox")
     finally:
         you_context.close()
         pa_context.close()

@@ -12,6 +12,7 @@ from django.test import Client
 
 from chat import services
 from portal.asgi import application
+from portal.layers import redis_layer
 from tests.services import TEST_REDIS_URL, require
 
 
@@ -19,11 +20,9 @@ from tests.services import TEST_REDIS_URL, require
 def layer(request, settings):
     if request.param == "redis":
         require("redis")
+        # The production layer settings, with a prefix of the test's own.
         settings.CHANNEL_LAYERS = {
-            "default": {
-                "BACKEND": "channels_redis.core.RedisChannelLayer",
-                "CONFIG": {"hosts": [TEST_REDIS_URL], "prefix": f"t{uuid.uuid4().hex[:8]}"},
-            }
+            "default": redis_layer(TEST_REDIS_URL, prefix=f"t{uuid.uuid4().hex[:8]}")
         }
     else:
         settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

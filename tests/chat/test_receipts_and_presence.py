@@ -155,3 +155,23 @@ def test_delivered_never_moves_backwards_and_read_implies_delivered(conversation
 def test_someone_outside_the_conversation_cannot_mark_it(conversation, other_pa):
     with pytest.raises(services.NotAMember):
         services.mark_delivered(conversation=conversation, user=other_pa, up_to=1)
+
+
+async def test_a_pa_who_hands_over_stops_hearing_and_the_new_pa_starts(
+    layer, conversation, young_person, pa, manager, team
+):
+    from portal.people.services import allocate_adviser
+
+    new_pa = await sync_to_async(factories.staff)(Role.PA, team=team, username="new_pa")
+    old_socket, new_socket = await connect(pa), await connect(new_pa)
+    assert (await old_socket.connect())[0] and (await new_socket.connect())[0]
+    await sync_to_async(allocate_adviser)(manager=manager, profile=young_person, adviser=new_pa)
+    await old_socket.receive_nothing(timeout=0.3)  # let both sockets take the rejoin in
+
+    await sync_to_async(services.post_message)(
+        conversation=conversation, sender=young_person.user, body="hi", channel=Channel.WEB
+    )
+    assert (await new_socket.receive_json_from(timeout=5))["message"]["body"] == "hi"
+    assert await old_socket.receive_nothing(timeout=0.3)
+    await old_socket.disconnect()
+    await new_socket.disconnect()

@@ -6,7 +6,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from chat import services
-from chat.models import Message
+from chat.models import Channel, Message
 from tests.chat.conftest import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -136,4 +136,21 @@ async def test_read_moves_the_read_position(layer, conversation, young_person, p
     assert await socket.receive_nothing(timeout=0.3)
     position = await sync_to_async(ReadPosition.objects.get)(user=young_person.user)
     assert position.last_read_id == message.pk
+    await socket.disconnect()
+
+
+async def test_a_socket_quiet_for_longer_than_the_layers_wait_still_hears(
+    layer, conversation, young_person, pa
+):
+    """The layer blocks on Redis for 5 seconds at a time: a quiet spell longer than that must
+    not cost the process its receive loop (see portal/layers.py)."""
+    import asyncio
+
+    socket = await connect(young_person.user)
+    assert (await socket.connect())[0]
+    await asyncio.sleep(6)
+    await sync_to_async(services.post_message)(
+        conversation=conversation, sender=pa, body="still there?", channel=Channel.WEB
+    )
+    assert (await socket.receive_json_from(timeout=5))["message"]["body"] == "still there?"
     await socket.disconnect()
