@@ -145,7 +145,6 @@ def test_messages_work_with_javascript_off(chromium, live_server, demo):
     young.reload()
     assert young.locator(".bubble--mine .bubble__state").inner_text() == "Read"
     assert young.locator(".bubble__body").last.inner_text() == "Friday at 11 works."
-    assert_no_axe_violations(young)
-    assert_no_axe_violations(pa)
+    # (axe needs scripts to run: the same pages are checked in test_messages_in_chromium.py.)
     young_context.close()
     pa_context.close()
