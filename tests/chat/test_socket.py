@@ -154,3 +154,35 @@ async def test_a_socket_quiet_for_longer_than_the_layers_wait_still_hears(
     )
     assert (await socket.receive_json_from(timeout=5))["message"]["body"] == "still there?"
     await socket.disconnect()
+
+
+@pytest.mark.parametrize("outsider", ["other_young_person", "other_pa"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        {"type": "send", "body": "let me in", "client_id": "x"},
+        {"type": "sync", "after": 0},
+        {"type": "read", "up_to": 10**9},
+        {"type": "delivered", "up_to": 10**9},
+    ],
+)
+async def test_no_socket_action_reaches_someone_elses_conversation(
+    layer, conversation, young_person, pa, other_young_person, other_pa, outsider, frame
+):
+    from chat.models import ReadPosition
+
+    await sync_to_async(services.post_message)(
+        conversation=conversation, sender=pa, body="private", channel=Channel.WEB
+    )
+    user = other_pa if outsider == "other_pa" else other_young_person.user
+    socket = await connect(user)
+    assert (await socket.connect())[0]
+    await socket.send_json_to({**frame, "conversation": conversation.pk})
+    answer = await socket.receive_json_from(timeout=5)
+    assert answer["type"] == "error" and answer["code"] == "not_found"
+    assert await socket.receive_nothing(timeout=0.2)  # and nothing of "private" came
+    assert await sync_to_async(Message.objects.count)() == 1
+    assert not await sync_to_async(
+        ReadPosition.objects.exclude(user=pa).filter(conversation=conversation).exists
+    )()
+    await socket.disconnect()
