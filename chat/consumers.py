@@ -19,6 +19,7 @@ itself, on the event loop, after the database call has returned and committed.
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -68,8 +69,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             services.conversation_for(profile)
         return list(selectors.conversations_visible_to(self.user).prefetch_related("cover_staff"))
 
-    async def _follow(self, visible: list[Conversation]) -> None:
-        """Join the groups of `visible` and leave any others."""
+    async def _follow(self, visible: list[Conversation]) -> set[int]:
+        """Join the groups of `visible` and leave any others; returns the newly joined."""
         now = {c.pk: c for c in visible}
         for pk in self.conversations.keys() - now.keys():
             for group in self._groups(pk):
@@ -77,8 +78,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         for pk in now.keys() - self.conversations.keys():
             for group in self._groups(pk):
                 await self.channel_layer.group_add(group, self.channel_name)
+        joined = now.keys() - self.conversations.keys()
         self.conversations = now
         self.member_of = {c.pk for c in visible if c.is_member(self.user)}
+        return joined
 
     def _groups(self, pk: int) -> list[str]:
         groups = [Conversation.group_name_for(pk)]
@@ -87,8 +90,18 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         return groups
 
     async def chat_rejoin(self, event: dict) -> None:
-        """This person's caseload changed (`chat.receivers`): follow what they may read now."""
-        await self._follow(await self._load_conversations())
+        """This person's caseload changed (`chat.receivers`): follow what they may read now,
+        and pass on what was written in a newly followed conversation since the change."""
+        joined = await self._follow(await self._load_conversations())
+        since = datetime.datetime.fromisoformat(event["since"])
+        for pk in sorted(joined):
+            for frame in await self._frames_since(self.conversations[pk], since):
+                await self.send_json({"type": "message", "message": frame})
+
+    @database_sync_to_async
+    def _frames_since(self, conversation: Conversation, since: datetime.datetime) -> list[dict]:
+        found = selectors.messages_after(conversation).filter(created_at__gte=since)
+        return [message_frame_body(m) for m in found]
 
     async def error(self, code: str, detail: str) -> None:
         await self.send_json({"type": "error", "code": code, "detail": detail})

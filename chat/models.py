@@ -174,3 +174,33 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"Tell {self.recipient} about message {self.message_id}: {self.state}"
+
+
+class InboundText(models.Model):
+    """Every text Twilio passed to the portal, stored once per `MessageSid` (Twilio retries a
+    webhook it thinks failed), with what became of it. A text from a number the portal does not
+    know stays here for staff and reaches no conversation."""
+
+    class Outcome(models.TextChoices):
+        POSTED = "posted", "Added to the young person's conversation"
+        UNKNOWN_NUMBER = "unknown", "From a number no young person has verified"
+        EMPTY = "empty", "Had no words in it"
+
+    message_sid = models.CharField(max_length=64, unique=True)
+    from_number = models.CharField(max_length=32)
+    body = models.TextField(blank=True)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    young_person = models.ForeignKey(
+        YoungPersonProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_texts",
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"Text {self.message_sid} from {self.from_number}: {self.outcome}"

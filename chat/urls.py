@@ -1,11 +1,12 @@
 from django.urls import path
 
-from chat import api, views
+from chat import api, views, webhooks
 
 app_name = "chat"
 
 urlpatterns = [
     path("api/conversations", api.conversations, name="api_conversations"),
+    path("sms/inbound/", webhooks.inbound, name="sms_inbound"),
     path("messages/", views.my_messages, name="my_messages"),
     path("staff/messages/", views.inbox, name="inbox"),
     path("staff/messages/<int:pk>/", views.conversation, name="conversation"),

@@ -1,0 +1,114 @@
+"""Texts from young people: the one service behind `POST /sms/inbound/`.
+
+A text from a young person's verified number goes into their conversation through
+`services.post_message`, exactly as a message typed on the website does, so their PA sees it
+live in the inbox. Everything else gets a kind answer and a record, and never reaches a PA's
+conversation or creates an account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from chat import services
+from chat.models import Channel, InboundText
+from portal.people.models import YoungPersonProfile
+
+
+@dataclass(frozen=True)
+class TextOutcome:
+    record: InboundText
+    reply: str | None  # what to text back, if anything
+
+
+def unknown_number_reply() -> str:
+    council, team = settings.PORTAL["COUNCIL"], settings.PORTAL["LEAVING_CARE_PHONE"]
+    out_of_hours = settings.PORTAL["OUT_OF_HOURS_PHONE"]
+    return (
+        f"Thanks for your text. This number is for care leavers supported by {council}, "
+        "and we don't know your number yet. To talk to the leaving care team call "
+        f"{team} (Mon-Fri), or out of hours {out_of_hours}. If you are in danger call 999."
+    )
+
+
+EMPTY_REPLY = (
+    "Your text reached us with no words in it (we can't receive pictures). "
+    "Please text your message again."
+)
+
+
+def e164(number: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse(number, settings.PHONENUMBER_DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _young_person_texting_from(number: str) -> YoungPersonProfile | None:
+    normalised = e164(number)
+    if normalised is None:
+        return None
+    return (
+        YoungPersonProfile.objects.select_related("user", "personal_adviser")
+        .filter(mobile=normalised, mobile_verified=True, user__is_active=True)
+        .first()
+    )
+
+
+def chunks(body: str, size: int = services.MAX_BODY) -> list[str]:
+    """A text longer than a message may be is kept whole, as several messages."""
+    return [body[i : i + size] for i in range(0, len(body), size)]
+
+
+def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcome:
+    """Store a text once and put it where it belongs. Twilio retrying the same `MessageSid`
+    gets the same answer and stores nothing new."""
+    existing = InboundText.objects.filter(message_sid=message_sid).first()
+    if existing is not None:
+        return _answer(existing)
+    profile = _young_person_texting_from(from_number)
+    text = body.strip()
+    if profile is None:
+        outcome = InboundText.Outcome.UNKNOWN_NUMBER
+    elif not text:
+        outcome = InboundText.Outcome.EMPTY
+    else:
+        outcome = InboundText.Outcome.POSTED
+    try:
+        with transaction.atomic():
+            record = InboundText.objects.create(
+                message_sid=message_sid,
+                from_number=from_number[:32],
+                body=body,
+                young_person=profile,
+                outcome=outcome,
+            )
+            if outcome == InboundText.Outcome.POSTED:
+                conversation = services.conversation_for(profile)
+                for number, part in enumerate(chunks(text)):
+                    services.post_message(
+                        conversation=conversation,
+                        sender=profile.user,
+                        body=part,
+                        channel=Channel.SMS,
+                        client_id=f"sms:{message_sid}:{number}",
+                    )
+    except IntegrityError:
+        # Twilio's retry arrived while the first was being stored: the first one counts.
+        return _answer(InboundText.objects.get(message_sid=message_sid))
+    return _answer(record)
+
+
+def _answer(record: InboundText) -> TextOutcome:
+    replies = {
+        InboundText.Outcome.UNKNOWN_NUMBER: unknown_number_reply(),
+        InboundText.Outcome.EMPTY: EMPTY_REPLY,
+    }
+    return TextOutcome(record=record, reply=replies.get(record.outcome))

@@ -1,0 +1,63 @@
+"""Twilio's webhooks. Thin: check the signature, hand over to `chat.texts`, answer in TwiML."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from chat import texts
+
+logger = logging.getLogger("portal.sms")
+
+
+def signed_by_twilio(request: HttpRequest) -> bool:
+    """Twilio signs every webhook with the account's auth token over the URL it called (ours,
+    as the public sees it: `PUBLIC_BASE_URL`, since a proxy may change host and scheme) and
+    the form fields. No token configured means nothing can be checked, so nothing passes."""
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not settings.TWILIO_AUTH_TOKEN or not signature:
+        return False
+    url = settings.PUBLIC_BASE_URL + request.get_full_path()
+    return RequestValidator(settings.TWILIO_AUTH_TOKEN).validate(url, request.POST, signature)
+
+
+def twiml(reply: str | None) -> HttpResponse:
+    response = MessagingResponse()
+    if reply:
+        response.message(reply)
+    return HttpResponse(str(response), content_type="text/xml; charset=utf-8")
+
+
+def refused() -> HttpResponse:
+    return HttpResponse(
+        "The X-Twilio-Signature header is missing or does not match.",
+        status=403,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@csrf_exempt
+@require_POST
+def inbound(request: HttpRequest) -> HttpResponse:
+    """A text to the council's number: into the young person's conversation, or a kind reply."""
+    if not signed_by_twilio(request):
+        logger.warning("Refused an unsigned or badly signed inbound text webhook")
+        return refused()
+    message_sid = request.POST.get("MessageSid", "").strip()
+    from_number = request.POST.get("From", "").strip()
+    if not message_sid or not from_number:
+        return HttpResponse(
+            "MessageSid and From are required.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    outcome = texts.receive_text(
+        message_sid=message_sid[:64], from_number=from_number, body=request.POST.get("Body", "")
+    )
+    return twiml(outcome.reply)
