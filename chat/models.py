@@ -185,6 +185,7 @@ class InboundText(models.Model):
         POSTED = "posted", "Added to the young person's conversation"
         UNKNOWN_NUMBER = "unknown", "From a number no young person has verified"
         EMPTY = "empty", "Had no words in it"
+        KEYWORD = "keyword", "STOP, START or HELP"
 
     message_sid = models.CharField(max_length=64, unique=True)
     from_number = models.CharField(max_length=32)

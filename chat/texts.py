@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import phonenumbers
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from chat import services
 from chat.models import Channel, InboundText
@@ -39,6 +40,36 @@ EMPTY_REPLY = (
     "Your text reached us with no words in it (we can't receive pictures). "
     "Please text your message again."
 )
+
+
+# The keywords carriers and Twilio act on: the whole text, in any case, nothing else with it.
+STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+START_WORDS = {"START", "UNSTOP", "YES"}
+HELP_WORDS = {"HELP", "INFO"}
+
+STOPPED_REPLY = (
+    "You won't get any more texts from the care leaver portal. Text START to get them again. "
+    "You can still text us, and use the website."
+)
+STARTED_REPLY = "You'll get texts from the care leaver portal again. Text STOP to stop them."
+
+
+def help_reply() -> str:
+    team = settings.PORTAL["LEAVING_CARE_PHONE"]
+    out_of_hours = settings.PORTAL["OUT_OF_HOURS_PHONE"]
+    return (
+        "Care leaver portal: text us and your Personal Adviser (PA) will reply. Leaving care "
+        f"team {team} (Mon-Fri), out of hours {out_of_hours}, in danger call 999. "
+        "Text STOP to stop texts."
+    )
+
+
+def keyword(body: str) -> str | None:
+    word = body.strip().upper()
+    for name, words in (("stop", STOP_WORDS), ("start", START_WORDS), ("help", HELP_WORDS)):
+        if word in words:
+            return name
+    return None
 
 
 def e164(number: str) -> str | None:
@@ -75,7 +106,10 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
         return _answer(existing)
     profile = _young_person_texting_from(from_number)
     text = body.strip()
-    if profile is None:
+    said = keyword(text)
+    if said is not None:
+        outcome = InboundText.Outcome.KEYWORD
+    elif profile is None:
         outcome = InboundText.Outcome.UNKNOWN_NUMBER
     elif not text:
         outcome = InboundText.Outcome.EMPTY
@@ -90,6 +124,8 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
                 young_person=profile,
                 outcome=outcome,
             )
+            if said is not None and profile is not None:
+                _obey(profile, said)
             if outcome == InboundText.Outcome.POSTED:
                 conversation = services.conversation_for(profile)
                 for number, part in enumerate(chunks(text)):
@@ -106,7 +142,19 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     return _answer(record)
 
 
+def _obey(profile: YoungPersonProfile, said: str) -> None:
+    """STOP and START change whether the portal may text them; nothing else does."""
+    if said == "stop" and profile.texts_stopped_at is None:
+        profile.texts_stopped_at = timezone.now()
+    elif said == "start":
+        profile.texts_stopped_at = None
+    profile.save(update_fields=["texts_stopped_at", "updated_at"])
+
+
 def _answer(record: InboundText) -> TextOutcome:
+    if record.outcome == InboundText.Outcome.KEYWORD:
+        reply = {"stop": STOPPED_REPLY, "start": STARTED_REPLY, "help": help_reply()}
+        return TextOutcome(record=record, reply=reply[keyword(record.body)])
     replies = {
         InboundText.Outcome.UNKNOWN_NUMBER: unknown_number_reply(),
         InboundText.Outcome.EMPTY: EMPTY_REPLY,

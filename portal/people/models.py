@@ -148,6 +148,11 @@ class YoungPersonProfile(models.Model):
         choices=ContactPreference.choices,
         default=ContactPreference.TEXT,
     )
+    texts_stopped_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="They texted STOP: the portal sends them no texts until they text START.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

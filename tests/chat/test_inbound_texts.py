@@ -8,6 +8,7 @@ from asgiref.sync import sync_to_async
 from django.http import QueryDict
 from twilio.request_validator import RequestValidator
 
+from chat import services
 from chat.models import Channel, InboundText, Message
 from portal.people.models import User
 from tests.chat.conftest import connect
@@ -151,3 +152,40 @@ async def test_a_text_shows_live_in_the_pas_inbox(layer, young_person, pa, clien
     assert frame["message"]["body"] == "running late, sorry"
     assert frame["message"]["channel"] == "sms"
     await socket.disconnect()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["STOP", "stop", " Stop "])
+def test_stop_stops_texts_and_start_starts_them_again(client, young_person, word):
+    response = text(client, word, sid="SM-stop")
+    assert "won't get any more texts" in response.text
+    young_person.refresh_from_db()
+    assert young_person.texts_stopped_at is not None
+    assert not Message.objects.exists()  # a keyword is not a message for the PA
+    response = text(client, "START", sid="SM-start")
+    assert "again" in response.text
+    young_person.refresh_from_db()
+    assert young_person.texts_stopped_at is None
+
+
+@pytest.mark.django_db
+def test_help_says_who_to_contact(client, young_person, settings):
+    response = text(client, "help")
+    assert settings.PORTAL["LEAVING_CARE_PHONE"] in response.text and "STOP" in response.text
+
+
+@pytest.mark.django_db
+def test_a_sentence_with_stop_in_it_is_a_message_not_a_keyword(client, young_person):
+    text(client, "please stop calling my mum")
+    young_person.refresh_from_db()
+    assert young_person.texts_stopped_at is None
+    assert [b for b, _, _ in messages()] == ["please stop calling my mum"]
+
+
+@pytest.mark.django_db
+def test_the_pa_sees_that_texts_were_stopped(client, young_person, pa):
+    text(client, "STOP")
+    conversation = services.conversation_for(young_person)
+    client.force_login(pa)
+    page = client.get(f"/staff/messages/{conversation.pk}/").text
+    assert "texted STOP" in page
