@@ -25,9 +25,17 @@ def eventually(check, seconds: float = 5.0) -> None:
         time.sleep(0.05)
 
 
-def phone_page(chromium):
-    context = chromium.new_context(viewport={"width": 360, "height": 740})
-    return context, context.new_page()
+@pytest.fixture
+def two_phones(chromium, asgi_server, demo):
+    """The young person and their PA, each signed in on their own 360 px phone."""
+    contexts = [chromium.new_context(viewport={"width": 360, "height": 740}) for _ in range(2)]
+    you, pa = (context.new_page() for context in contexts)
+    sign_in(you, asgi_server, demo["young_person"])
+    sign_in(pa, asgi_server, demo["pa"])
+    young = User.objects.get(username=demo["young_person"]["username"])
+    yield young, you, pa
+    for context in contexts:
+        context.close()
 
 
 def bubbles(page):
@@ -40,92 +48,76 @@ def send(page, text: str) -> None:
 
 
 def test_young_person_and_pa_talk_live_and_nothing_is_lost_offline(
-    chromium, asgi_server, demo, screenshot
+    two_phones, asgi_server, screenshot
 ):
-    young = User.objects.get(username=demo["young_person"]["username"])
-    you_context, you = phone_page(chromium)
-    pa_context, pa = phone_page(chromium)
-    try:
-        sign_in(you, asgi_server, demo["young_person"])
-        sign_in(pa, asgi_server, demo["pa"])
-        you.goto(f"{asgi_server}/messages/")
-        pa.goto(f"{asgi_server}/staff/messages/")
-        pa.get_by_role("link", name=young.display_name).click()
-        expect(you.locator("#thread")).to_have_attribute("data-live", "open")
-        expect(pa.locator("#thread")).to_have_attribute("data-live", "open")
+    young, you, pa = two_phones
+    you.goto(f"{asgi_server}/messages/")
+    pa.goto(f"{asgi_server}/staff/messages/")
+    pa.get_by_role("link", name=young.display_name).click()
+    expect(you.locator("#thread")).to_have_attribute("data-live", "open")
+    expect(pa.locator("#thread")).to_have_attribute("data-live", "open")
 
-        # Live, both ways, with the sender seeing their message reach the other screen.
-        send(you, "Hi Sam, can we talk about my flat?")
-        expect(bubbles(pa).last).to_have_text("Hi Sam, can we talk about my flat?")
-        expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
-        send(pa, "Of course. Is Tuesday at 2 OK?")
-        expect(bubbles(you).last).to_have_text("Of course. Is Tuesday at 2 OK?")
-        expect(pa.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
+    # Live, both ways, with the sender seeing their message reach the other screen.
+    send(you, "Hi Sam, can we talk about my flat?")
+    expect(bubbles(pa).last).to_have_text("Hi Sam, can we talk about my flat?")
+    expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
+    send(pa, "Of course. Is Tuesday at 2 OK?")
+    expect(bubbles(you).last).to_have_text("Of course. Is Tuesday at 2 OK?")
+    expect(pa.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
 
-        # The young person loses signal: what they write waits, what the PA sends is kept.
-        you_context.set_offline(True)
-        expect(you.locator("#chat-status")).to_contain_text("You're offline")
-        send(you, "Typed on the bus with no signal")
-        expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Waiting for signal")
-        send(pa, "First while you were away")
-        send(pa, "Second while you were away")
-        expect(bubbles(pa).last).to_have_text("Second while you were away")
-        assert bubbles(you).last.inner_text() == "Typed on the bus with no signal"
+    # The young person loses signal: what they write waits, what the PA sends is kept.
+    you.context.set_offline(True)
+    expect(you.locator("#chat-status")).to_contain_text("You're offline")
+    send(you, "Typed on the bus with no signal")
+    expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Waiting for signal")
+    send(pa, "First while you were away")
+    send(pa, "Second while you were away")
+    expect(bubbles(pa).last).to_have_text("Second while you were away")
+    assert bubbles(you).last.inner_text() == "Typed on the bus with no signal"
 
-        you_context.set_offline(False)
-        expect(bubbles(pa).last).to_have_text("Typed on the bus with no signal")
-        expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
-        expect(bubbles(you)).to_have_text(
-            [
-                "Hi Sam, can we talk about my flat?",
-                "Of course. Is Tuesday at 2 OK?",
-                "First while you were away",
-                "Second while you were away",
-                "Typed on the bus with no signal",
-            ]
-        )
-        assert Message.objects.filter(conversation__young_person__user=young).count() == 5
-
-        # The two sent while they were away were recorded to be told about, and reading them
-        # here settled that.
-        notices = Notification.objects.filter(recipient=young).select_related("message")
-        assert [n.message.body for n in notices] == [
+    you.context.set_offline(False)
+    expect(bubbles(pa).last).to_have_text("Typed on the bus with no signal")
+    expect(you.locator(".bubble--mine .bubble__state").last).to_have_text("Read")
+    expect(bubbles(you)).to_have_text(
+        [
+            "Hi Sam, can we talk about my flat?",
+            "Of course. Is Tuesday at 2 OK?",
             "First while you were away",
             "Second while you were away",
+            "Typed on the bus with no signal",
         ]
-        eventually(lambda: {n.state for n in notices.all()} == {Notification.State.READ_ON_WEBSITE})
+    )
+    assert Message.objects.filter(conversation__young_person__user=young).count() == 5
 
-        for page in (you, pa):
-            results = Axe().run(page)
-            assert results.violations_count == 0, results.generate_report()
-        screenshot(you, "messages-young-person")
-        screenshot(pa, "messages-pa-conversation")
-    finally:
-        you_context.close()
-        pa_context.close()
+    # The two sent while they were away were recorded to be told about, and reading them
+    # here settled that.
+    notices = Notification.objects.filter(recipient=young).select_related("message")
+    assert [n.message.body for n in notices] == [
+        "First while you were away",
+        "Second while you were away",
+    ]
+    eventually(lambda: {n.state for n in notices.all()} == {Notification.State.READ_ON_WEBSITE})
 
-
-def test_the_pa_inbox_updates_live(chromium, asgi_server, demo, screenshot):
-    young = User.objects.get(username=demo["young_person"]["username"])
-    you_context, you = phone_page(chromium)
-    pa_context, pa = phone_page(chromium)
-    try:
-        sign_in(you, asgi_server, demo["young_person"])
-        sign_in(pa, asgi_server, demo["pa"])
-        pa.goto(f"{asgi_server}/staff/messages/")
-        row = pa.locator("#inbox > li", has_text=young.display_name)
-        expect(row.locator("[data-unread]")).to_be_hidden()
-        you.goto(f"{asgi_server}/messages/")
-        expect(you.locator("#thread")).to_have_attribute("data-live", "open")
-        send(you, "Are you in the office today?")
-        expect(row.locator("[data-unread]")).to_have_text("1 unread")
-        expect(row.locator("[data-latest]")).to_have_text("Are you in the office today?")
-        expect(pa.locator("#inbox > li").first).to_contain_text(young.display_name)
-        send(you, "It's about my bursary")
-        expect(row.locator("[data-unread]")).to_have_text("2 unread")
-        results = Axe().run(pa)
+    for page in (you, pa):
+        results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
-        screenshot(pa, "messages-pa-inbox")
-    finally:
-        you_context.close()
-        pa_context.close()
+    screenshot(you, "messages-young-person")
+    screenshot(pa, "messages-pa-conversation")
+
+
+def test_the_pa_inbox_updates_live(two_phones, asgi_server, screenshot):
+    young, you, pa = two_phones
+    pa.goto(f"{asgi_server}/staff/messages/")
+    row = pa.locator("#inbox > li", has_text=young.display_name)
+    expect(row.locator("[data-unread]")).to_be_hidden()
+    you.goto(f"{asgi_server}/messages/")
+    expect(you.locator("#thread")).to_have_attribute("data-live", "open")
+    send(you, "Are you in the office today?")
+    expect(row.locator("[data-unread]")).to_have_text("1 unread")
+    expect(row.locator("[data-latest]")).to_have_text("Are you in the office today?")
+    expect(pa.locator("#inbox > li").first).to_contain_text(young.display_name)
+    send(you, "It's about my bursary")
+    expect(row.locator("[data-unread]")).to_have_text("2 unread")
+    results = Axe().run(pa)
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(pa, "messages-pa-inbox")
