@@ -9,5 +9,6 @@ urlpatterns = [
     path("sms/inbound/", webhooks.inbound, name="sms_inbound"),
     path("messages/", views.my_messages, name="my_messages"),
     path("staff/messages/", views.inbox, name="inbox"),
+    path("staff/texts/unknown/", views.unknown_texts, name="unknown_texts"),
     path("staff/messages/<int:pk>/", views.conversation, name="conversation"),
 ]

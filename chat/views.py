@@ -15,12 +15,14 @@ from django.views.decorators.http import require_http_methods
 
 from chat import selectors, services
 from chat.forms import MessageForm
-from chat.models import Channel, Conversation
+from chat.models import Channel, Conversation, InboundText
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
+from portal.people.roles import Role
 
 # A PA must be in touch at least every 8 weeks (statutory minimum).
 KEEP_IN_TOUCH = datetime.timedelta(weeks=8)
+UNKNOWN_TEXTS_KEPT_IN_VIEW = datetime.timedelta(days=30)
 
 
 def _thread(request: HttpRequest, conversation: Conversation, template: str, extra: dict):
@@ -120,3 +122,16 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             staff=request.user, profile=found.young_person, what="conversation"
         )
     return _thread(request, found, "chat/conversation.html", {"profile": found.young_person})
+
+
+@login_required
+def unknown_texts(request: HttpRequest) -> HttpResponse:
+    """Texts from numbers no young person has verified, newest first, for managers to follow
+    up: often a young person with a new phone. They reached no conversation."""
+    if not request.user.has_role(Role.MANAGER):
+        raise PermissionDenied("This page is for managers.")
+    since = timezone.now() - UNKNOWN_TEXTS_KEPT_IN_VIEW
+    found = InboundText.objects.filter(
+        outcome=InboundText.Outcome.UNKNOWN_NUMBER, received_at__gte=since
+    )[:200]
+    return render(request, "chat/unknown_texts.html", {"texts": found})

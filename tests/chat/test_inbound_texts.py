@@ -189,3 +189,14 @@ def test_the_pa_sees_that_texts_were_stopped(client, young_person, pa):
     client.force_login(pa)
     page = client.get(f"/staff/messages/{conversation.pk}/").text
     assert "texted STOP" in page
+
+
+@pytest.mark.django_db
+def test_managers_see_texts_from_unknown_numbers_and_pas_do_not(client, manager, pa):
+    text(client, "hi its jess, new phone", sender="+447700900555")
+    client.force_login(manager)
+    assert "/staff/texts/unknown/" in client.get("/staff/").text
+    page = client.get("/staff/texts/unknown/")
+    assert "+447700900555" in page.text and "hi its jess, new phone" in page.text
+    client.force_login(pa)
+    assert client.get("/staff/texts/unknown/").status_code == 403
