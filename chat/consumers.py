@@ -27,7 +27,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import presence, selectors, services
 from chat.models import Channel, Conversation
-from chat.serializers import message_frame_body, person
+from chat.serializers import message_frame_body
 from portal.people.middleware import needs_second_factor
 
 NOT_SIGNED_IN = 4401
@@ -61,9 +61,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _load_conversations(self) -> list[Conversation]:
-        """Every conversation this person may read, with what `is_member` needs loaded; and
-        their own name and role, worked out once for all the frames this socket sends."""
-        self.me = person(self.user)
+        """Every conversation this person may read, with what `is_member` needs loaded. Their
+        roles are loaded here too, once, so frames built on the event loop need no query."""
+        _ = self.user.roles
         profile = getattr(self.user, "young_person", None)
         if profile is not None:
             services.conversation_for(profile)
