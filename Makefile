@@ -14,7 +14,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export TEST_DATABASE_URL TEST_REDIS_URL
 
-.PHONY: run test test-embedded test-services lint bench demo clean venv check-deploy screenshots
+.PHONY: run worker test test-embedded test-services lint bench demo clean venv check-deploy screenshots
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -30,10 +30,17 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# The site and, beside it, the task worker that sends texts; stopping one stops both.
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo --if-empty
+	$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The task worker alone (production runs one or more of these beside the ASGI processes).
+worker: venv
+	$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload
 
 # Lint, migrations in step, then the whole suite twice: on the embedded defaults (SQLite,
 # in-memory channel layer, local-memory cache) and on PostgreSQL + Redis. The second run skips,

@@ -242,3 +242,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         receipt = event["receipt"]
         if receipt["user"]["id"] != self.user.pk:
             await self.send_json({"type": "receipt", **receipt})
+
+    async def chat_text_status(self, event: dict) -> None:
+        """What became of a message texted to the young person (`chat.outbound`): staff see
+        it under their message; the young person has the text itself."""
+        if self.user.is_portal_staff:
+            await self.send_json({"type": "text_status", **event["text_status"]})

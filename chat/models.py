@@ -21,11 +21,15 @@ class Channel(models.TextChoices):
 
 
 class DeliveryState(models.TextChoices):
+    """Where a message stands beyond the portal: only a message also sent by text moves on from
+    `stored`, following what Twilio reports about the text."""
+
     STORED = "stored", "Sent"
-    QUEUED = "queued", "Queued for texting"
+    QUEUED = "queued", "Waiting to be texted"
     SENT = "sent", "Texted"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Not delivered"
+    DELIVERED = "delivered", "Text delivered"
+    UNDELIVERED = "undelivered", "Text not delivered"
+    FAILED = "failed", "Text could not be sent"
 
 
 class Conversation(models.Model):
@@ -91,7 +95,7 @@ class Message(models.Model):
         help_text="The sender's own id for the message, so a resend is stored once.",
     )
     delivery_state = models.CharField(
-        max_length=10, choices=DeliveryState.choices, default=DeliveryState.STORED
+        max_length=12, choices=DeliveryState.choices, default=DeliveryState.STORED
     )
 
     class Meta:
@@ -155,8 +159,9 @@ class Notification(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
+        SENT = "sent", "Texted"
         READ_ON_WEBSITE = "read", "Not needed: read on the website first"
+        NOT_TEXTED = "not_texted", "Not texted"
         FAILED = "failed", "Could not be sent"
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
@@ -164,6 +169,15 @@ class Notification(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
+    text = models.ForeignKey(
+        "OutgoingText",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        help_text="The text that told them: the message itself, or a nudge to read it.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why it was not texted.")
 
     class Meta:
         ordering = ["pk"]
@@ -205,3 +219,119 @@ class InboundText(models.Model):
 
     def __str__(self) -> str:
         return f"Text {self.message_sid} from {self.from_number}: {self.outcome}"
+
+
+class OutgoingText(models.Model):
+    """A text the portal sends a young person: a PA's reply, or a nudge that a message waits.
+
+    Written by `chat.outbound` and sent by the task worker, never during a request. The state
+    moves forward only, through one conditional UPDATE per step, so two workers (or a retry
+    racing the first attempt) can never send it twice.
+    """
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "A message from their PA, by text"
+        NUDGE = "nudge", "A message is waiting on the website"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Texted"
+        DELIVERED = "delivered", "Delivered"
+        UNDELIVERED = "undelivered", "Not delivered"
+        FAILED = "failed", "Could not be sent"
+        NOT_SENT = "not_sent", "Not sent"
+
+    young_person = models.ForeignKey(
+        YoungPersonProfile, on_delete=models.CASCADE, related_name="outgoing_texts"
+    )
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="texts",
+        help_text="The message this text carries (replies only).",
+    )
+    body = models.TextField()
+    to_number = models.CharField(max_length=32, blank=True, help_text="Set when it is sent.")
+    state = models.CharField(max_length=12, choices=State.choices, default=State.QUEUED)
+    urgent = models.BooleanField(
+        default=False, help_text="Sent even in quiet hours. A PA's own reply always is."
+    )
+    send_after = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    retry_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retries"
+    )
+    requested_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who asked for it to be sent again, for a retry.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["state", "send_after"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.young_person}: {self.state}"
+
+
+class TextPart(models.Model):
+    """One text as the provider sent it. A long body goes as several (see `portal.sms.parts`);
+    each has its own provider id, and Twilio's status callbacks arrive for each."""
+
+    class Status(models.TextChoices):
+        UNSENT = "", "Not sent yet"
+        SENDING = "sending", "Handed to Twilio, no answer yet"
+        ACCEPTED = "accepted", "Accepted"
+        SCHEDULED = "scheduled", "Scheduled"
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        UNDELIVERED = "undelivered", "Undelivered"
+        FAILED = "failed", "Failed"
+        CANCELED = "canceled", "Cancelled"
+        UNKNOWN = "unknown", "Unknown: Twilio did not answer"
+
+    text = models.ForeignKey(OutgoingText, on_delete=models.CASCADE, related_name="parts")
+    position = models.PositiveSmallIntegerField()
+    body = models.TextField()
+    provider_sid = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    provider_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    error_code = models.CharField(max_length=10, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["text", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["text", "position"], name="one_part_per_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"Part {self.position} of {self.text_id}: {self.provider_status or 'unsent'}"
+
+
+class TextStatusReport(models.Model):
+    """Twilio's status callbacks as they came, kept so that one arriving before its text's sid
+    was stored is still applied, and so staff can see what Twilio said and when."""
+
+    provider_sid = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=12)
+    error_code = models.CharField(max_length=10, blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.provider_sid}: {self.status}"

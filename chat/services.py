@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from chat import presence
+from chat import outbound, presence
 from chat.models import Channel, Conversation, Message, Notification, ReadPosition
 from chat.serializers import message_frame_body, person
 from portal.people.models import User, YoungPersonProfile
@@ -57,9 +57,9 @@ def message_event(message: Message) -> dict:
 
 
 def group_for(conversation_id: int, event: dict) -> str:
-    """Messages go to every socket following the conversation; receipts only to those that
-    show them."""
-    if event["type"] == "chat.receipt":
+    """Messages go to every socket following the conversation; receipts and text states only
+    to those that show them."""
+    if event["type"] in {"chat.receipt", "chat.text_status"}:
         return Conversation.receipts_group_name_for(conversation_id)
     return Conversation.group_name_for(conversation_id)
 
@@ -131,7 +131,8 @@ def _notify_if_away(conversation: Conversation, sender: User, message: Message) 
     recipient_id = conversation.young_person.user_id
     if sender.pk == recipient_id or presence.is_on_website(recipient_id):
         return
-    Notification.objects.create(recipient_id=recipient_id, message=message)
+    notification = Notification.objects.create(recipient_id=recipient_id, message=message)
+    outbound.notification_recorded(notification)
 
 
 def _move_position(conversation: Conversation, user: User, up_to: int, *, read: bool) -> bool:

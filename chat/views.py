@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from chat import selectors, services
+from chat import outbound, selectors, services
 from chat.forms import MessageForm
-from chat.models import Channel, Conversation, InboundText
+from chat.models import Channel, Conversation, DeliveryState, InboundText, OutgoingText
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people.roles import Role
@@ -47,6 +49,9 @@ def _thread(request: HttpRequest, conversation: Conversation, template: str, ext
     if thread and conversation.is_member(request.user):
         services.mark_read(conversation=conversation, user=request.user, up_to=thread[-1].pk)
     delivered, read = selectors.how_far_others_got(conversation, request.user)
+    show_text_states = request.user.is_portal_staff
+    if show_text_states:
+        _attach_text_errors(thread)
     context = {
         "conversation": conversation,
         "thread": thread,
@@ -54,9 +59,31 @@ def _thread(request: HttpRequest, conversation: Conversation, template: str, ext
         "others_read": read,
         "form": form,
         "can_write": conversation.is_member(request.user),
+        "show_text_states": show_text_states,
+        "text_failures": TEXT_FAILURES,
         **extra,
     }
     return render(request, template, context)
+
+
+TEXT_FAILURES = {DeliveryState.FAILED, DeliveryState.UNDELIVERED}
+
+
+def _attach_text_errors(thread: list) -> None:
+    """Why each failed text failed (one query, for the failed ones only), for staff."""
+    failed = [m.pk for m in thread if m.delivery_state in TEXT_FAILURES]
+    if not failed:
+        return
+    errors: dict[int, str] = {}
+    for message_id, error in (
+        OutgoingText.objects.filter(message_id__in=failed)
+        .order_by("pk")
+        .values_list("message_id", "error")
+    ):
+        errors[message_id] = error  # the latest text's reason wins
+    for m in thread:
+        if m.pk in errors:
+            m.text_error = errors[m.pk]
 
 
 @login_required
@@ -122,6 +149,22 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             staff=request.user, profile=found.young_person, what="conversation"
         )
     return _thread(request, found, "chat/conversation.html", {"profile": found.young_person})
+
+
+@login_required
+@require_POST
+def text_again(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
+    """The PA sends a text that failed again (a new text; the failed one stays on record)."""
+    _require_staff(request)
+    found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
+    message = get_object_or_404(found.messages, pk=message_pk)
+    try:
+        outbound.retry_text(message=message, by=request.user)
+    except outbound.CannotRetry as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "The text will be sent again in a moment.")
+    return redirect(reverse("chat:conversation", args=[found.pk]) + f"#m{message.pk}")
 
 
 @login_required

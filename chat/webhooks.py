@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from chat import texts
+from chat import outbound, texts
 
 logger = logging.getLogger("portal.sms")
 
@@ -61,3 +61,27 @@ def inbound(request: HttpRequest) -> HttpResponse:
         message_sid=message_sid[:64], from_number=from_number, body=request.POST.get("Body", "")
     )
     return twiml(outcome.reply)
+
+
+@csrf_exempt
+@require_POST
+def status(request: HttpRequest) -> HttpResponse:
+    """Twilio's status callback for a text we sent: queued, sent, delivered, undelivered or
+    failed. Recorded on the text (and its message, which the PA sees in the thread)."""
+    if not signed_by_twilio(request):
+        logger.warning("Refused an unsigned or badly signed status callback")
+        return refused()
+    message_sid = request.POST.get("MessageSid", "").strip()
+    message_status = request.POST.get("MessageStatus", "").strip()
+    if not message_sid or not message_status:
+        return HttpResponse(
+            "MessageSid and MessageStatus are required.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    outbound.record_status(
+        provider_sid=message_sid[:64],
+        status=message_status,
+        error_code=request.POST.get("ErrorCode", "").strip(),
+    )
+    return HttpResponse(status=204)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "channels",
+    "django_tasks_db",
     "phonenumber_field",
     "allauth",
     "allauth.account",
@@ -227,6 +228,22 @@ if (
     SMS_BACKEND = "portal.sms.backends.twilio.TwilioBackend"
 else:
     SMS_BACKEND = os.environ.get("SMS_BACKEND", "portal.sms.backends.console.ConsoleBackend")
+# How the Twilio client talks HTTP: Twilio's own client with a timeout, so a hung connection
+# cannot hold a worker. A dotted path to a callable returning a `twilio.http.HttpClient`.
+TWILIO_HTTP_CLIENT = os.environ.get(
+    "TWILIO_HTTP_CLIENT", "portal.sms.backends.twilio.default_http_client"
+)
+
+# --- Background tasks -------------------------------------------------------------------------
+# Texts go out from a worker (`manage.py db_worker --backend texts --queue-name texts`), never
+# from a request. Their queue is a table in the portal's own database, so a task is enqueued in
+# the same transaction as the record it serves: a PA's reply and the task that texts it commit
+# together or not at all. Wagtail's own tasks (search and reference index updates on publish)
+# stay on the default backend, run at once as before, so a published page is searchable at once.
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "texts": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["texts"]},
+}
 
 # --- Email (staff password resets) ------------------------------------------------------------
 # Production sends by SMTP (a local relay unless EMAIL_HOST says otherwise); locally, the console.
@@ -254,6 +271,12 @@ PORTAL = {
     "COUNCIL": os.environ.get("PORTAL_COUNCIL", "the council"),
     "OUT_OF_HOURS_PHONE": os.environ.get("PORTAL_OUT_OF_HOURS_PHONE", "0300 123 5022"),
     "LEAVING_CARE_PHONE": os.environ.get("PORTAL_LEAVING_CARE_PHONE", "0300 123 5012"),
+    # No automated, non-urgent text (a "you have a message" nudge, a reminder) is sent in these
+    # hours, local time; it waits for the morning. A PA's own reply is not held.
+    "QUIET_HOURS": os.environ.get("PORTAL_QUIET_HOURS", "21:00-08:00"),
+    # A young person who prefers the website gets a text saying a message is waiting only if
+    # they have not read it there within this many minutes.
+    "TEXT_NUDGE_AFTER_MINUTES": int(os.environ.get("PORTAL_TEXT_NUDGE_AFTER_MINUTES", "60")),
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------

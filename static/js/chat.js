@@ -181,6 +181,43 @@
     refreshStates();
   }
 
+  /* Staff only: what became of a message texted to the young person, and a way to text a
+   * failed one again (the same form the page has without JavaScript). */
+  const TEXT_FAILURES = new Set(["failed", "undelivered"]);
+  function showTextState(frame) {
+    const item = thread.querySelector(`li[data-id="${frame.message}"]`);
+    if (!item) return;
+    let label = item.querySelector(".bubble__text");
+    if (!label) {
+      label = document.createElement("span");
+      item.querySelector(".bubble__when").append(" · ", label);
+    }
+    label.className = `bubble__text bubble__text--${frame.state}`;
+    label.textContent = frame.label;
+    const retry = item.querySelector(".bubble__retry");
+    if (!TEXT_FAILURES.has(frame.state)) {
+      if (retry) retry.remove();
+      return;
+    }
+    announcer.textContent = `A text to the young person was not delivered: ${frame.label}`;
+    const token = document.querySelector("#message-form [name=csrfmiddlewaretoken]");
+    if (retry || !thread.dataset.textAgain || !token) return;
+    const again = document.createElement("form");
+    again.className = "bubble__retry";
+    again.method = "post";
+    again.action = thread.dataset.textAgain.replace(/\/0\/$/, `/${frame.message}/`);
+    const csrf = document.createElement("input");
+    csrf.type = "hidden";
+    csrf.name = "csrfmiddlewaretoken";
+    csrf.value = token.value;
+    const button = document.createElement("button");
+    button.className = "link-button";
+    button.type = "submit";
+    button.textContent = "Text it again";
+    again.append(csrf, button);
+    item.append(again);
+  }
+
   /* Tell the others how far we got: read if this page is in front of the person, else only
    * delivered (the message reached this browser). */
   function markRead() {
@@ -229,6 +266,8 @@
         delivered = Math.max(delivered, frame.delivered_up_to || 0);
         read = Math.max(read, frame.read_up_to || 0);
         refreshStates();
+      } else if (frame.type === "text_status" && frame.conversation === conversation) {
+        showTextState(frame);
       } else if (frame.type === "error") {
         statusLine.textContent = frame.detail;
       }

@@ -6,7 +6,12 @@ from portal import sms
 
 
 class LocmemBackend:
-    def send(self, *, to: str, body: str) -> sms.OutgoingSMS:
-        message = sms.OutgoingSMS(to=to, body=body, provider_id=f"locmem-{len(sms.outbox) + 1}")
+    def send(self, *, to: str, body: str, status_callback: str = "") -> sms.OutgoingSMS:
+        message = sms.OutgoingSMS(
+            to=to,
+            body=body,
+            provider_id=f"locmem-{len(sms.outbox) + 1}",
+            status_callback=status_callback,
+        )
         sms.outbox.append(message)
         return message

@@ -1,0 +1,463 @@
+"""Texting young people: what to send, when, and what became of it.
+
+The one path for every outgoing text about a conversation. `post_message` records a
+`Notification` when staff write to a young person who is not on the website; the worker then
+calls `handle_notification`:
+
+- they prefer texts: the message itself is texted at once (a person wrote it, so quiet hours do
+  not hold it);
+- they prefer the website (or a call): if they have not read it there within
+  `TEXT_NUDGE_AFTER_MINUTES`, one text says a message is waiting, outside quiet hours;
+- they texted STOP, or have no verified mobile: nothing is texted, and the notification says why.
+
+`send_text` hands each part to the SMS backend. Every step is a conditional UPDATE on the
+text's state, so a retry, a second worker or a repeated task cannot send a text twice; a text
+whose sending was interrupted with no answer from Twilio is marked failed for a person to retry
+rather than sent again blindly. `record_status` takes Twilio's status callbacks.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from chat.models import (
+    Conversation,
+    DeliveryState,
+    Message,
+    Notification,
+    OutgoingText,
+    TextPart,
+    TextStatusReport,
+)
+from portal import sms
+from portal.people.choices import ContactPreference
+from portal.people.models import User, YoungPersonProfile
+from portal.sms import parts, quiet_hours
+
+logger = logging.getLogger("portal.sms")
+
+MAX_ATTEMPTS = 6
+# Twilio's error for a number that texted STOP to the carrier: we must not text it again.
+UNSUBSCRIBED = 21610
+
+# Twilio's statuses in the order they can happen; a callback never moves a part backwards
+# (they can arrive out of order).
+STATUS_ORDER = {
+    TextPart.Status.UNSENT: 0,
+    TextPart.Status.SENDING: 1,
+    TextPart.Status.ACCEPTED: 2,
+    TextPart.Status.SCHEDULED: 2,
+    TextPart.Status.QUEUED: 3,
+    TextPart.Status.SENT: 4,
+    TextPart.Status.DELIVERED: 5,
+    TextPart.Status.UNDELIVERED: 6,
+    TextPart.Status.FAILED: 6,
+    TextPart.Status.CANCELED: 6,
+    TextPart.Status.UNKNOWN: 6,
+}
+BAD_ENDINGS = {
+    TextPart.Status.UNDELIVERED,
+    TextPart.Status.FAILED,
+    TextPart.Status.CANCELED,
+    TextPart.Status.UNKNOWN,
+}
+
+
+def backoff(attempt: int) -> datetime.timedelta:
+    """30 s, 2 min, 8 min, 32 min, then hourly: a busy Twilio gets room to recover."""
+    return datetime.timedelta(seconds=min(30 * 4 ** (attempt - 1), 3600))
+
+
+def nudge_delay() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.PORTAL["TEXT_NUDGE_AFTER_MINUTES"])
+
+
+def why_not_texted(profile: YoungPersonProfile) -> str:
+    """Empty when the portal may text this young person now; else the reason, for staff."""
+    if profile.texts_stopped_at is not None:
+        return "They texted STOP, so the portal sends them no texts."
+    if not profile.mobile or not profile.mobile_verified:
+        return "They have no verified mobile number."
+    if not profile.user.is_active:
+        return "Their account is closed."
+    return ""
+
+
+def status_callback_url() -> str:
+    return settings.PUBLIC_BASE_URL + reverse("chat:sms_status")
+
+
+def reply_body(message: Message) -> str:
+    """A PA's message as a text: who it is from, then their words."""
+    sender = message.sender
+    profile = message.conversation.young_person
+    if sender is None:
+        who = "Care leaver portal"
+    elif sender.pk == profile.personal_adviser_id:
+        who = f"{sender.preferred_name or sender.first_name or sender.display_name} (your PA)"
+    else:
+        who = f"{sender.display_name} (leaving care team)"
+    return f"{who}: {message.body}"
+
+
+def nudge_body(profile: YoungPersonProfile) -> str:
+    adviser = profile.personal_adviser
+    who = f"{adviser.preferred_name or adviser.first_name} (your PA)" if adviser else "Your PA"
+    link = settings.PUBLIC_BASE_URL + reverse("chat:my_messages")
+    return (
+        f"{who} has sent you a message on the care leaver portal: {link} "
+        "You can also reply to this text. Text STOP to stop texts."
+    )
+
+
+# --- Deciding ------------------------------------------------------------------------------
+
+
+def notification_recorded(notification: Notification) -> None:
+    """Called in the transaction that stored the message, so the task commits with it."""
+    from chat import tasks
+
+    tasks.handle_notification.enqueue(notification.pk)
+
+
+def handle_notification(notification_id: int) -> str:
+    """Decide how (and whether) a young person hears about a message they have not seen."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("message__conversation__young_person__user", "message__sender")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.state != Notification.State.PENDING:
+            return "settled already"
+        profile = notification.message.conversation.young_person
+        reason = why_not_texted(profile)
+        if reason:
+            _settle([notification], Notification.State.NOT_TEXTED, note=reason)
+            return "not texted"
+        if profile.contact_preference == ContactPreference.TEXT:
+            text = queue_text(
+                profile,
+                kind=OutgoingText.Kind.REPLY,
+                body=reply_body(notification.message),
+                message=notification.message,
+            )
+            _settle([notification], Notification.State.SENT, text=text)
+            return "reply queued"
+        due = quiet_hours.next_allowed(notification.created_at + nudge_delay())
+        from chat import tasks
+
+        tasks.nudge.using(run_after=due).enqueue(profile.user_id)
+        return "nudge planned"
+
+
+def nudge(user_id: int) -> str:
+    """One text saying messages are waiting, if any of this young person's are still unread."""
+    with transaction.atomic():
+        pending = list(
+            Notification.objects.select_for_update()
+            .filter(recipient_id=user_id, state=Notification.State.PENDING)
+            .order_by("pk")
+        )
+        if not pending:
+            return "nothing waiting"
+        profile = YoungPersonProfile.objects.select_related("user", "personal_adviser").get(
+            user_id=user_id
+        )
+        reason = why_not_texted(profile)
+        if reason:
+            _settle(pending, Notification.State.NOT_TEXTED, note=reason)
+            return "not texted"
+        text = queue_text(profile, kind=OutgoingText.Kind.NUDGE, body=nudge_body(profile))
+        _settle(pending, Notification.State.SENT, text=text)
+        return "nudge queued"
+
+
+def _settle(
+    notifications: list[Notification],
+    state: Notification.State,
+    *,
+    text: OutgoingText | None = None,
+    note: str = "",
+) -> None:
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        state=state, text=text, note=note, handled_at=timezone.now()
+    )
+
+
+def queue_text(
+    profile: YoungPersonProfile,
+    *,
+    kind: OutgoingText.Kind,
+    body: str,
+    message: Message | None = None,
+    urgent: bool = False,
+    retry_of: OutgoingText | None = None,
+    requested_by: User | None = None,
+) -> OutgoingText:
+    """Store a text with its parts and enqueue its sending, in the caller's transaction.
+    Automated texts that are not urgent wait for quiet hours to end; replies never do."""
+    now = timezone.now()
+    holds = kind != OutgoingText.Kind.REPLY and not urgent
+    send_after = quiet_hours.next_allowed(now) if holds else now
+    text = OutgoingText.objects.create(
+        young_person=profile,
+        kind=kind,
+        message=message,
+        body=body,
+        urgent=urgent,
+        send_after=send_after,
+        retry_of=retry_of,
+        requested_by=requested_by,
+    )
+    TextPart.objects.bulk_create(
+        TextPart(text=text, position=n, body=piece)
+        for n, piece in enumerate(parts.split(body), start=1)
+    )
+    if message is not None:
+        _message_state(message, DeliveryState.QUEUED)
+    from chat import tasks
+
+    task = tasks.send_text.using(run_after=send_after) if send_after > now else tasks.send_text
+    task.enqueue(text.pk)
+    return text
+
+
+# --- Sending --------------------------------------------------------------------------------
+
+
+def send_text(text_id: int) -> str:
+    """Send a queued text's unsent parts. Safe to call any number of times."""
+    now = timezone.now()
+    claimed = OutgoingText.objects.filter(
+        pk=text_id, state=OutgoingText.State.QUEUED, send_after__lte=now
+    ).update(state=OutgoingText.State.SENDING, attempts=F("attempts") + 1, updated_at=now)
+    if not claimed:
+        return "not due, or taken already"
+    text = OutgoingText.objects.select_related("young_person__user", "message").get(pk=text_id)
+    profile = text.young_person
+    reason = why_not_texted(profile)
+    if reason:
+        _finish(text, OutgoingText.State.NOT_SENT, error=reason)
+        return "not sent"
+    to = profile.mobile.as_e164
+    OutgoingText.objects.filter(pk=text.pk).update(to_number=to)
+    unsent = [TextPart.Status.UNSENT, TextPart.Status.SENDING]
+    for part in text.parts.filter(provider_status__in=unsent).order_by("position"):
+        if part.provider_status == TextPart.Status.SENDING:
+            # An earlier attempt handed this part to Twilio and stopped before the answer.
+            TextPart.objects.filter(pk=part.pk).update(provider_status=TextPart.Status.UNKNOWN)
+            _finish(text, OutgoingText.State.FAILED, error=INTERRUPTED)
+            return "interrupted earlier"
+        TextPart.objects.filter(pk=part.pk).update(provider_status=TextPart.Status.SENDING)
+        try:
+            sent = sms.send_sms(to=to, body=part.body, status_callback=status_callback_url())
+        except sms.SMSError as refused:
+            return _refused(text, part, refused)
+        TextPart.objects.filter(pk=part.pk).update(
+            provider_sid=sent.provider_id or None,
+            provider_status=_known_status(sent.status),
+        )
+        if sent.provider_id:
+            _apply_early_reports(part.pk, sent.provider_id)
+    statuses = list(text.parts.values_list("provider_status", flat=True))
+    _finish(text, _text_state(statuses))
+    return "sent"
+
+
+INTERRUPTED = (
+    "Sending stopped before Twilio answered, so it may or may not have arrived. "
+    "Send it again if they have not had it."
+)
+
+
+def _known_status(status: str) -> str:
+    return status if status in TextPart.Status.values else TextPart.Status.QUEUED
+
+
+def _refused(text: OutgoingText, part: TextPart, refused: sms.SMSError) -> str:
+    if refused.retryable and text.attempts < MAX_ATTEMPTS:
+        TextPart.objects.filter(pk=part.pk).update(provider_status=TextPart.Status.UNSENT)
+        due = timezone.now() + backoff(text.attempts)
+        from chat import tasks
+
+        with transaction.atomic():
+            OutgoingText.objects.filter(pk=text.pk).update(
+                state=OutgoingText.State.QUEUED, send_after=due, error=str(refused)[:300]
+            )
+            tasks.send_text.using(run_after=due).enqueue(text.pk)
+        logger.info("Text %s will be tried again at %s: %s", text.pk, due, refused)
+        return "will retry"
+    status = TextPart.Status.UNKNOWN if refused.maybe_sent else TextPart.Status.FAILED
+    TextPart.objects.filter(pk=part.pk).update(
+        provider_status=status, error_code=str(refused.code or "")
+    )
+    if refused.code == UNSUBSCRIBED:
+        YoungPersonProfile.objects.filter(pk=text.young_person_id, texts_stopped_at=None).update(
+            texts_stopped_at=timezone.now()
+        )
+    error = INTERRUPTED if refused.maybe_sent else str(refused)
+    _finish(text, OutgoingText.State.FAILED, error=error)
+    return "failed"
+
+
+def _finish(text: OutgoingText, state: OutgoingText.State, *, error: str = "") -> None:
+    now = timezone.now()
+    fields: dict = {"state": state, "error": error[:300], "updated_at": now}
+    if state in {OutgoingText.State.SENT, OutgoingText.State.DELIVERED}:
+        fields["sent_at"] = now
+    with transaction.atomic():
+        OutgoingText.objects.filter(pk=text.pk).update(**fields)
+        if text.message_id is not None:
+            _message_state(text.message, MESSAGE_STATE_FOR[state])
+
+
+MESSAGE_STATE_FOR = {
+    OutgoingText.State.QUEUED: DeliveryState.QUEUED,
+    OutgoingText.State.SENDING: DeliveryState.QUEUED,
+    OutgoingText.State.SENT: DeliveryState.SENT,
+    OutgoingText.State.DELIVERED: DeliveryState.DELIVERED,
+    OutgoingText.State.UNDELIVERED: DeliveryState.UNDELIVERED,
+    OutgoingText.State.FAILED: DeliveryState.FAILED,
+    OutgoingText.State.NOT_SENT: DeliveryState.STORED,
+}
+
+
+# --- What became of it ----------------------------------------------------------------------
+
+
+def record_status(*, provider_sid: str, status: str, error_code: str = "") -> bool:
+    """Twilio's status callback for one part: kept as reported, then applied. Returns whether
+    the sid is one of our texts' parts (a sign-in code, say, is not).
+
+    A callback can beat `send_text` storing the sid it answers (Twilio may report "failed"
+    within milliseconds); the report is kept and `send_text` applies it when the sid lands.
+    """
+    status = status.strip().lower()
+    with transaction.atomic():
+        TextStatusReport.objects.create(
+            provider_sid=provider_sid, status=status[:12], error_code=(error_code or "")[:10]
+        )
+        part = (
+            TextPart.objects.select_for_update(of=("self",))
+            .select_related("text__message")
+            .filter(provider_sid=provider_sid)
+            .first()
+        )
+        if part is None:
+            return False
+        _apply(part, status, error_code)
+    return True
+
+
+def _apply(part: TextPart, status: str, error_code: str) -> None:
+    if status not in STATUS_ORDER or status in {TextPart.Status.UNSENT, TextPart.Status.UNKNOWN}:
+        return  # not a status of Twilio's we follow
+    if STATUS_ORDER[status] <= STATUS_ORDER[part.provider_status]:
+        return  # out of order, or nothing new
+    part.provider_status = status
+    part.error_code = (error_code or "")[:10]
+    part.save(update_fields=["provider_status", "error_code", "updated_at"])
+    text = part.text
+    if text.state in {OutgoingText.State.SENDING, OutgoingText.State.QUEUED}:
+        return  # still sending its other parts: `send_text` settles the text when done
+    state = _text_state(list(text.parts.values_list("provider_status", flat=True)))
+    if state != text.state:
+        OutgoingText.objects.filter(pk=text.pk).update(state=state, updated_at=timezone.now())
+        if text.message_id is not None:
+            _message_state(text.message, MESSAGE_STATE_FOR[state])
+
+
+def _apply_early_reports(part_pk: int, provider_sid: str) -> None:
+    """Status reports that arrived before we stored this sid."""
+    reports = list(
+        TextStatusReport.objects.filter(provider_sid=provider_sid).values_list(
+            "status", "error_code"
+        )
+    )
+    if not reports:
+        return
+    part = TextPart.objects.select_related("text__message").get(pk=part_pk)
+    for status, error_code in reports:
+        _apply(part, status, error_code)
+
+
+def _text_state(statuses: list[str]) -> OutgoingText.State:
+    if any(s == TextPart.Status.UNDELIVERED for s in statuses):
+        return OutgoingText.State.UNDELIVERED
+    if any(s in BAD_ENDINGS for s in statuses):
+        return OutgoingText.State.FAILED
+    if all(s == TextPart.Status.DELIVERED for s in statuses):
+        return OutgoingText.State.DELIVERED
+    return OutgoingText.State.SENT
+
+
+# --- Trying again ---------------------------------------------------------------------------
+
+
+class CannotRetry(Exception):
+    pass
+
+
+def retry_text(*, message: Message, by: User) -> OutgoingText:
+    """A member of the conversation sends a failed text again: a new text, linked to the old."""
+    conversation = message.conversation
+    if not conversation.is_member(by) or not by.is_portal_staff:
+        raise CannotRetry("Only the young person's PA, or staff covering, can send it again.")
+    last = message.texts.order_by("-pk").first()
+    if last is None or last.state not in {
+        OutgoingText.State.FAILED,
+        OutgoingText.State.UNDELIVERED,
+    }:
+        raise CannotRetry("This message has no failed text to send again.")
+    profile = conversation.young_person
+    reason = why_not_texted(profile)
+    if reason:
+        raise CannotRetry(reason)
+    with transaction.atomic():
+        return queue_text(
+            profile,
+            kind=last.kind,
+            body=reply_body(message),
+            message=message,
+            retry_of=last,
+            requested_by=by,
+        )
+
+
+# --- Telling the thread ---------------------------------------------------------------------
+
+
+def _message_state(message: Message, state: DeliveryState) -> None:
+    Message.objects.filter(pk=message.pk).update(delivery_state=state)
+    event = text_status_event(message.conversation_id, message.pk, state)
+    transaction.on_commit(lambda: _announce(message.conversation_id, event))
+
+
+def text_status_event(conversation_id: int, message_id: int, state: str) -> dict:
+    return {
+        "type": "chat.text_status",
+        "text_status": {
+            "conversation": conversation_id,
+            "message": message_id,
+            "state": state,
+            "label": DeliveryState(state).label,
+        },
+    }
+
+
+def _announce(conversation_id: int, event: dict) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        group = Conversation.receipts_group_name_for(conversation_id)
+        async_to_sync(layer.group_send)(group, event)
