@@ -72,6 +72,23 @@ BAD_ENDINGS = {
 }
 
 
+# What Twilio's delivery error codes mean, for the PA deciding whether to try again.
+DELIVERY_ERRORS = {
+    "30003": "Their phone could not be reached: it may be off or out of signal.",
+    "30004": "Their phone or network blocked the text.",
+    "30005": "The number is not in use any more, or does not exist.",
+    "30006": "The number is a landline or cannot receive texts.",
+    "30007": "The phone network filtered the text as spam.",
+    "30008": "The phone network could not deliver it, and did not say why.",
+}
+
+
+def delivery_error(code: str) -> str:
+    if not code:
+        return ""
+    return DELIVERY_ERRORS.get(code, f"Twilio reported error {code}.")
+
+
 def backoff(attempt: int) -> datetime.timedelta:
     """30 s, 2 min, 8 min, 32 min, then hourly: a busy Twilio gets room to recover."""
     return datetime.timedelta(seconds=min(30 * 4 ** (attempt - 1), 3600))
@@ -319,7 +336,7 @@ def _finish(text: OutgoingText, state: OutgoingText.State, *, error: str = "") -
     with transaction.atomic():
         OutgoingText.objects.filter(pk=text.pk).update(**fields)
         if text.message_id is not None:
-            _message_state(text.message, MESSAGE_STATE_FOR[state])
+            _message_state(text.message, MESSAGE_STATE_FOR[state], error)
 
 
 MESSAGE_STATE_FOR = {
@@ -373,9 +390,12 @@ def _apply(part: TextPart, status: str, error_code: str) -> None:
         return  # still sending its other parts: `send_text` settles the text when done
     state = _text_state(list(text.parts.values_list("provider_status", flat=True)))
     if state != text.state:
-        OutgoingText.objects.filter(pk=text.pk).update(state=state, updated_at=timezone.now())
+        fields = {"state": state, "updated_at": timezone.now()}
+        if status in BAD_ENDINGS:
+            fields["error"] = delivery_error(part.error_code)
+        OutgoingText.objects.filter(pk=text.pk).update(**fields)
         if text.message_id is not None:
-            _message_state(text.message, MESSAGE_STATE_FOR[state])
+            _message_state(text.message, MESSAGE_STATE_FOR[state], fields.get("error", ""))
 
 
 def _apply_early_reports(part_pk: int, provider_sid: str) -> None:
@@ -438,13 +458,14 @@ def retry_text(*, message: Message, by: User) -> OutgoingText:
 # --- Telling the thread ---------------------------------------------------------------------
 
 
-def _message_state(message: Message, state: DeliveryState) -> None:
+def _message_state(message: Message, state: DeliveryState, detail: str = "") -> None:
     Message.objects.filter(pk=message.pk).update(delivery_state=state)
-    event = text_status_event(message.conversation_id, message.pk, state)
+    event = text_status_event(message.conversation_id, message.pk, state, detail)
     transaction.on_commit(lambda: _announce(message.conversation_id, event))
 
 
-def text_status_event(conversation_id: int, message_id: int, state: str) -> dict:
+def text_status_event(conversation_id: int, message_id: int, state: str, detail: str = "") -> dict:
+    """`detail`: why a text failed, in plain words, when known."""
     return {
         "type": "chat.text_status",
         "text_status": {
@@ -452,6 +473,7 @@ def text_status_event(conversation_id: int, message_id: int, state: str) -> dict
             "message": message_id,
             "state": state,
             "label": DeliveryState(state).label,
+            "detail": detail,
         },
     }
 

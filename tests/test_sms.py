@@ -6,49 +6,16 @@ code makes through the real client is what we check.
 
 from __future__ import annotations
 
-import json
 import logging
 
 import pytest
-from twilio.http import HttpClient
-from twilio.http.response import Response
 
 from portal import sms
 from portal.sms.backends.console import ConsoleBackend
 from portal.sms.backends.twilio import TwilioBackend
-
-ACCOUNT = "AC" + "0" * 32
-
-
-class RecordingTransport(HttpClient):
-    """Stands in for Twilio's servers: records each request, answers like the real API."""
-
-    def __init__(self, status: int = 201, body: dict | None = None) -> None:
-        super().__init__(logger=logging.getLogger("tests.twilio"), is_async=False)
-        self.requests: list[dict] = []
-        self.status = status
-        self.body = body
-
-    def request(
-        self,
-        method,
-        url,
-        params=None,
-        data=None,
-        headers=None,
-        auth=None,
-        timeout=None,
-        allow_redirects=False,
-    ):
-        self.requests.append({"method": method, "url": url, "data": data, "auth": auth})
-        body = self.body or {
-            "sid": "SM" + "1" * 32,
-            "account_sid": ACCOUNT,
-            "to": data["To"],
-            "body": data["Body"],
-            "status": "queued",
-        }
-        return Response(self.status, json.dumps(body))
+from tests import twilio_fake
+from tests.twilio_fake import ACCOUNT, MESSAGES_URL
+from tests.twilio_fake import FakeTwilio as RecordingTransport
 
 
 @pytest.fixture
@@ -65,10 +32,10 @@ def test_twilio_backend_posts_the_message_to_twilio(twilio_settings):
     sent = TwilioBackend(http_client=transport).send(to="+447400123456", body="Hello")
     [request] = transport.requests
     assert request["method"] == "POST"
-    assert request["url"] == f"https://api.twilio.com/2010-04-01/Accounts/{ACCOUNT}/Messages.json"
+    assert request["url"] == MESSAGES_URL
     assert request["data"] == {"To": "+447400123456", "From": "+447400123400", "Body": "Hello"}
-    assert request["auth"] == (ACCOUNT, "test-auth-token")
-    assert sent.provider_id == "SM" + "1" * 32
+    assert request["auth"] == [ACCOUNT, "test-auth-token"]
+    assert sent.provider_id.startswith("SM") and sent.status == "queued"
 
 
 def test_twilio_backend_uses_a_messaging_service_when_set(twilio_settings):
@@ -80,11 +47,47 @@ def test_twilio_backend_uses_a_messaging_service_when_set(twilio_settings):
 
 
 def test_a_refusal_from_twilio_is_an_sms_error_not_a_crash(twilio_settings):
-    transport = RecordingTransport(
-        status=400, body={"code": 21211, "message": "The 'To' number is not valid.", "status": 400}
-    )
-    with pytest.raises(sms.SMSError, match="not valid"):
+    transport = RecordingTransport(answers=[twilio_fake.INVALID_NUMBER])
+    with pytest.raises(sms.SMSError, match="not a valid phone number") as refused:
         TwilioBackend(http_client=transport).send(to="+447400123456", body="Hi")
+    assert refused.value.code == 21211
+    assert not refused.value.retryable and not refused.value.maybe_sent
+
+
+@pytest.mark.parametrize(
+    ("answer", "retryable", "maybe_sent"),
+    [
+        (twilio_fake.BUSY, True, False),  # 5xx: Twilio did not take it; try later
+        (twilio_fake.TOO_MANY, True, False),  # 429: slow down and try later
+        (twilio_fake.CANNOT_CONNECT, True, False),  # never reached Twilio
+        (twilio_fake.NO_ANSWER, False, True),  # reached it, no answer: it may have gone
+    ],
+)
+def test_twilio_failures_say_whether_sending_again_is_safe(
+    twilio_settings, answer, retryable, maybe_sent
+):
+    transport = RecordingTransport(answers=[answer])
+    with pytest.raises(sms.SMSError) as refused:
+        TwilioBackend(http_client=transport).send(to="+447400123456", body="Hi")
+    assert (refused.value.retryable, refused.value.maybe_sent) == (retryable, maybe_sent)
+
+
+def test_the_status_callback_address_goes_to_twilio(twilio_settings):
+    transport = RecordingTransport()
+    TwilioBackend(http_client=transport).send(
+        to="+447400123456", body="Hi", status_callback="https://portal.example.gov.uk/sms/status/"
+    )
+    assert transport.requests[0]["data"]["StatusCallback"] == (
+        "https://portal.example.gov.uk/sms/status/"
+    )
+
+
+def test_the_default_transport_is_twilios_own_with_a_timeout(twilio_settings):
+    from twilio.http.http_client import TwilioHttpClient
+
+    backend = TwilioBackend()
+    assert isinstance(backend.client.http_client, TwilioHttpClient)
+    assert backend.client.http_client.timeout == 15
 
 
 def test_console_backend_prints_and_keeps_the_text(caplog):

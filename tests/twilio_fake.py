@@ -55,10 +55,12 @@ class FakeTwilio(HttpClient):
     ):
         record = {"method": method, "url": url, "data": dict(data or {}), "auth": list(auth)}
         self.requests.append(record)
-        if self.log_path is not None:
-            with self.log_path.open("a") as log:
-                log.write(json.dumps(record) + "\n")
         answer = self.answers.pop(0) if self.answers else 201
+        sid = "SM" + uuid.uuid4().hex
+        if self.log_path is not None:
+            # With the sid it answers, so a test can send status callbacks for that text.
+            with self.log_path.open("a") as log:
+                log.write(json.dumps({**record, "sid": sid if answer == 201 else None}) + "\n")
         if answer == CANNOT_CONNECT:
             refused = NewConnectionError(None, "Connection refused")
             raise requests.exceptions.ConnectionError(MaxRetryError(None, url, refused))
@@ -66,7 +68,7 @@ class FakeTwilio(HttpClient):
             raise requests.exceptions.ReadTimeout("Read timed out. (read timeout=15)")
         if answer == 201:
             body = {
-                "sid": "SM" + uuid.uuid4().hex,
+                "sid": sid,
                 "account_sid": ACCOUNT,
                 "to": data["To"],
                 "body": data["Body"],

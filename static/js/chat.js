@@ -195,9 +195,19 @@
     label.className = `bubble__text bubble__text--${frame.state}`;
     label.textContent = frame.label;
     const retry = item.querySelector(".bubble__retry");
+    let why = item.querySelector(".bubble__error");
     if (!TEXT_FAILURES.has(frame.state)) {
       if (retry) retry.remove();
+      if (why) why.remove();
       return;
+    }
+    if (frame.detail) {
+      if (!why) {
+        why = document.createElement("p");
+        why.className = "bubble__error";
+        item.querySelector(".bubble__when").after(why);
+      }
+      why.textContent = frame.detail;
     }
     announcer.textContent = `A text to the young person was not delivered: ${frame.label}`;
     const token = document.querySelector("#message-form [name=csrfmiddlewaretoken]");

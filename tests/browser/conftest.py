@@ -102,15 +102,56 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def asgi_server(transactional_db, tmp_path):
-    """The whole portal, HTTP and WebSockets, served by Daphne (what `make run` serves) in its
-    own process on the test database. pytest-django's `live_server` speaks only WSGI."""
-    port = _free_port()
-    env = {
+def portal_env() -> dict[str, str]:
+    """Environment for the portal processes a test starts (the server, the text worker); a
+    fixture such as `fake_twilio_log` adds to it before they start."""
+    return {}
+
+
+@pytest.fixture
+def fake_twilio_log(tmp_path, portal_env) -> Path:
+    """Twilio configured in the started processes, with only its HTTP transport replaced:
+    every request the real client makes is written to this file (see tests/twilio_fake.py)."""
+    from tests import twilio_fake
+
+    log = tmp_path / "twilio-requests.jsonl"
+    portal_env.update(
+        {
+            "TWILIO_ACCOUNT_SID": twilio_fake.ACCOUNT,
+            "TWILIO_AUTH_TOKEN": twilio_fake.TOKEN,
+            "TWILIO_FROM_NUMBER": twilio_fake.FROM,
+            "TWILIO_HTTP_CLIENT": "tests.twilio_fake.from_environment",
+            "FAKE_TWILIO_LOG": str(log),
+        }
+    )
+    return log
+
+
+def _portal_process_env(portal_env: dict[str, str]) -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.browser.daphne_settings",
         "PORTAL_TEST_DATABASE_NAME": str(connections["default"].settings_dict["NAME"]),
+        **portal_env,
     }
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def asgi_server(transactional_db, tmp_path, portal_env):
+    """The whole portal, HTTP and WebSockets, served by Daphne (what `make run` serves) in its
+    own process on the test database. pytest-django's `live_server` speaks only WSGI."""
+    port = _free_port()
+    portal_env["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{port}"
+    env = _portal_process_env(portal_env)
     log = (tmp_path / "daphne.log").open("w+")
     server = subprocess.Popen(
         [*DAPHNE, "-p", str(port), "tests.browser.daphne_app:application"],
@@ -131,6 +172,32 @@ def asgi_server(transactional_db, tmp_path):
                 raise RuntimeError(f"Daphne did not start:\n{log.read()}") from None
             time.sleep(0.1)
     yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    _stop(server)
+    log.close()
+
+
+@pytest.fixture
+def text_worker(asgi_server, portal_env, tmp_path):
+    """The task worker that sends texts, `manage.py db_worker` as production runs it, in its
+    own process on the test database. Yields its log file."""
+    log_path = tmp_path / "worker.log"
+    log = log_path.open("w+")
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--backend=texts",
+            "--queue-name=texts",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval=0.1",
+        ],
+        cwd=ROOT,
+        env=_portal_process_env(portal_env),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    yield log_path
+    _stop(worker)
     log.close()

@@ -380,6 +380,7 @@ def test_undelivered_shows_in_the_pas_thread_with_a_way_to_text_it_again(
     url = reverse("chat:conversation", args=[message.conversation_id])
     page = client.get(url)
     assert "Text not delivered" in page.text
+    assert "it may be off or out of signal" in page.text
     again = reverse("chat:text_again", args=[message.conversation_id, message.pk])
     assert f'action="{again}"' in page.text
 
@@ -488,3 +489,32 @@ def test_a_status_callback_missing_its_fields_is_a_400_and_an_unknown_sid_is_fin
     # A text we did not send from a conversation (a sign-in code): accepted, changes nothing.
     assert report(client, "SM" + "9" * 32, "delivered").status_code == 204
     assert report(client, "SM" + "9" * 32, "read").status_code == 204
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_pa_sees_an_undelivered_text_live_and_the_young_person_does_not(
+    layer, twilio, client, pa, young_person
+):
+    from asgiref.sync import sync_to_async
+
+    from tests.chat.conftest import connect
+
+    message, sid = await sync_to_async(texted)(pa, young_person)
+    pa_socket = await connect(pa, path="/ws/chat/?receipts=1")
+    young_socket = await connect(young_person.user, path="/ws/chat/?receipts=1")
+    assert (await pa_socket.connect())[0] and (await young_socket.connect())[0]
+
+    await sync_to_async(report)(client, sid, "undelivered", ErrorCode="30003")
+
+    frame = await pa_socket.receive_json_from(timeout=5)
+    assert frame == {
+        "type": "text_status",
+        "conversation": message.conversation_id,
+        "message": message.pk,
+        "state": "undelivered",
+        "label": "Text not delivered",
+        "detail": "Their phone could not be reached: it may be off or out of signal.",
+    }
+    assert await young_socket.receive_nothing(timeout=0.3)
+    await pa_socket.disconnect()
+    await young_socket.disconnect()
