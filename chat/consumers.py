@@ -25,7 +25,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from chat import presence, selectors, services
+from chat import outbound, presence, selectors, services
 from chat.models import Channel, Conversation
 from chat.serializers import message_frame_body
 from portal.people.middleware import needs_second_factor
@@ -125,10 +125,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             "sync": self.on_sync,
             "read": self.on_read,
             "delivered": self.on_delivered,
+            "text_states": self.on_text_states,
         }.get(content.get("type"))
         if handler is None:
             await self.error(
-                "unknown_type", "The type must be send, sync, read, delivered or ping."
+                "unknown_type",
+                "The type must be send, sync, read, delivered, text_states or ping.",
             )
             return
         conversation_id = content.get("conversation")
@@ -186,6 +188,15 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     @database_sync_to_async
     def _frames_after(self, conversation: Conversation, after: int) -> list[dict]:
         return [message_frame_body(m) for m in selectors.messages_after(conversation, after)]
+
+    async def on_text_states(self, conversation: Conversation, content: dict) -> None:
+        """Staff: the text state of every message that was texted, as `text_status` frames,
+        so a page that was away (reloading, reconnecting) misses no change."""
+        if not self.user.is_portal_staff:
+            await self.error("not_allowed", "Text states are shown to staff.")
+            return
+        for event in await database_sync_to_async(outbound.text_states)(conversation):
+            await self.send_json({"type": "text_status", **event["text_status"]})
 
     async def on_read(self, conversation: Conversation, content: dict) -> None:
         await self._move(services.mark_read, conversation, content)

@@ -478,6 +478,38 @@ def text_status_event(conversation_id: int, message_id: int, state: str, detail:
     }
 
 
+MESSAGE_FAILURES = frozenset({DeliveryState.FAILED, DeliveryState.UNDELIVERED})
+
+
+def failure_reasons(message_ids: list[int]) -> dict[int, str]:
+    """Why the latest text of each of these messages failed, in plain words (one query)."""
+    errors: dict[int, str] = {}
+    if message_ids:
+        for message_id, error in (
+            OutgoingText.objects.filter(message_id__in=message_ids)
+            .order_by("pk")
+            .values_list("message_id", "error")
+        ):
+            errors[message_id] = error  # the latest text's reason wins
+    return errors
+
+
+def text_states(conversation: Conversation, latest: int = 200) -> list[dict]:
+    """The text state of each of the conversation's latest texted messages, as the events a
+    socket passes on (with why a failed one failed). Two queries."""
+    texted = list(
+        Message.objects.filter(conversation=conversation)
+        .exclude(delivery_state=DeliveryState.STORED)
+        .order_by("-pk")
+        .values_list("pk", "delivery_state")[:latest]
+    )
+    errors = failure_reasons([pk for pk, state in texted if state in MESSAGE_FAILURES])
+    return [
+        text_status_event(conversation.pk, pk, state, errors.get(pk, ""))
+        for pk, state in reversed(texted)
+    ]
+
+
 def _announce(conversation_id: int, event: dict) -> None:
     layer = get_channel_layer()
     if layer is not None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chat import outbound, selectors, services
 from chat.forms import MessageForm
-from chat.models import Channel, Conversation, DeliveryState, InboundText, OutgoingText
+from chat.models import Channel, Conversation, InboundText
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people.roles import Role
@@ -60,27 +60,17 @@ def _thread(request: HttpRequest, conversation: Conversation, template: str, ext
         "form": form,
         "can_write": conversation.is_member(request.user),
         "show_text_states": show_text_states,
-        "text_failures": TEXT_FAILURES,
+        "text_failures": outbound.MESSAGE_FAILURES,
         **extra,
     }
     return render(request, template, context)
 
 
-TEXT_FAILURES = {DeliveryState.FAILED, DeliveryState.UNDELIVERED}
-
-
 def _attach_text_errors(thread: list) -> None:
-    """Why each failed text failed (one query, for the failed ones only), for staff."""
-    failed = [m.pk for m in thread if m.delivery_state in TEXT_FAILURES]
-    if not failed:
-        return
-    errors: dict[int, str] = {}
-    for message_id, error in (
-        OutgoingText.objects.filter(message_id__in=failed)
-        .order_by("pk")
-        .values_list("message_id", "error")
-    ):
-        errors[message_id] = error  # the latest text's reason wins
+    """Why each failed text failed, for staff (one query, for the failed ones only)."""
+    errors = outbound.failure_reasons(
+        [m.pk for m in thread if m.delivery_state in outbound.MESSAGE_FAILURES]
+    )
     for m in thread:
         if m.pk in errors:
             m.text_error = errors[m.pk]

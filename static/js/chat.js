@@ -265,6 +265,8 @@
     onOpen() {
       // Anything missed while away first, then what was written while away.
       live.send({ type: "sync", conversation, after: lastId });
+      // Staff: what became of texts while this page was away (a reload, lost signal).
+      if (thread.dataset.textStates) live.send({ type: "text_states", conversation });
       sendWaiting();
       lastReadSent = lastDeliveredSent = 0; // the server keeps the furthest; say it again
       markRead();

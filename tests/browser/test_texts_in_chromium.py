@@ -63,6 +63,7 @@ def test_a_reply_is_texted_by_the_worker_and_an_undelivered_text_shows_live(
     eventually(lambda: Message.objects.get(pk=message.pk).delivery_state == DeliveryState.SENT)
     pa.reload()
     expect(pa.locator(".bubble--mine .bubble__text").last).to_have_text("Texted")
+    expect(pa.locator("#thread")).to_have_attribute("data-live", "open")
 
     # Twilio reports the handset unreachable: the PA sees it live, with a way to try again.
     assert status_callback(asgi_server, first["sid"], "undelivered") == 204
@@ -80,6 +81,8 @@ def test_a_reply_is_texted_by_the_worker_and_an_undelivered_text_shows_live(
     eventually(lambda: len(twilio_fake.logged_requests(fake_twilio_log)) == 2, seconds=15)
     second = twilio_fake.logged_requests(fake_twilio_log)[1]
     assert second["data"] == first["data"]
+    # Delivered, whether it lands before or after the reloaded page's socket is open: on
+    # opening, the page asks for the texts' states (`text_states`).
     assert status_callback(asgi_server, second["sid"], "delivered") == 204
     expect(pa.locator(".bubble--mine .bubble__text").last).to_have_text("Text delivered")
     expect(pa.get_by_role("button", name="Text it again")).to_have_count(0)

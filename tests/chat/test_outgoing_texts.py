@@ -518,3 +518,30 @@ async def test_the_pa_sees_an_undelivered_text_live_and_the_young_person_does_no
     assert await young_socket.receive_nothing(timeout=0.3)
     await pa_socket.disconnect()
     await young_socket.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_reconnecting_page_asks_for_the_text_states_it_missed(
+    layer, twilio, client, pa, young_person
+):
+    from asgiref.sync import sync_to_async
+
+    from tests.chat.conftest import connect
+
+    first, sid = await sync_to_async(texted)(pa, young_person, "First")
+    second, _ = await sync_to_async(texted)(pa, young_person, "Second")
+    await sync_to_async(report)(client, sid, "failed", ErrorCode="30005")
+    pa_socket = await connect(pa, path="/ws/chat/?receipts=1")
+    assert (await pa_socket.connect())[0]
+    await pa_socket.send_json_to({"type": "text_states", "conversation": first.conversation_id})
+    frames = [await pa_socket.receive_json_from(timeout=5) for _ in range(2)]
+    assert [(f["message"], f["state"], f["detail"]) for f in frames] == [
+        (first.pk, "failed", "The number is not in use any more, or does not exist."),
+        (second.pk, "sent", ""),
+    ]
+    young_socket = await connect(young_person.user)
+    assert (await young_socket.connect())[0]
+    await young_socket.send_json_to({"type": "text_states", "conversation": first.conversation_id})
+    assert (await young_socket.receive_json_from(timeout=5))["code"] == "not_allowed"
+    await pa_socket.disconnect()
+    await young_socket.disconnect()
