@@ -4,7 +4,9 @@ latency and throughput, written to bench/results.json.
 Each measure is {"name", "value", "unit"} and, where it compares with a baseline measured in the
 same run, "baseline" and "ratio". Throughput is measured in-process with Django's test client on
 a throwaway SQLite database loaded with the demo, so the figures compare pages, not machines:
-the baseline is `/healthz`, the cheapest view the portal has. The `ws_*` measures
+the baseline is `/healthz`, the cheapest view the portal has. The `sms_inbound_*` measures
+(`bench/sms.py`) time Twilio's inbound text webhook, signed, stored and fanned out to the
+conversation's group, against a bare view answering the same TwiML. The `ws_*` measures
 (`bench/sockets.py`) time `/ws/chat/` at 1, 50 and 500 sockets over Redis against a bare
 Channels echo consumer; they are skipped, saying why, when Redis does not answer.
 """
@@ -191,6 +193,10 @@ def main() -> None:
             )
 
         results.extend(entitlement_page_measures())
+
+        from bench.sms import sms_measures
+
+        results.extend(sms_measures())  # before the sockets' measures change the channel layer
 
         from bench.sockets import socket_measures
 

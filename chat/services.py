@@ -39,6 +39,7 @@ class MessageTooLong(ChatError):
 def conversation_for(profile: YoungPersonProfile) -> Conversation:
     """A young person's one conversation, made the first time anyone needs it."""
     conversation, _ = Conversation.objects.get_or_create(young_person=profile)
+    conversation.young_person = profile  # already loaded: `is_member` needs no second query
     return conversation
 
 
@@ -164,11 +165,9 @@ def _move_position(conversation: Conversation, user: User, up_to: int, *, read: 
         )
     if moved and read and user.pk == conversation.young_person.user_id:
         # Whoever has read a message here no longer needs telling about it another way.
+        # A young person has one conversation, so their notifications are all about it.
         Notification.objects.filter(
-            recipient=user,
-            message__conversation=conversation,
-            message__pk__lte=up_to,
-            state=Notification.State.PENDING,
+            recipient=user, message_id__lte=up_to, state=Notification.State.PENDING
         ).update(state=Notification.State.READ_ON_WEBSITE, handled_at=now)
     return moved
 

@@ -87,7 +87,7 @@ def _young_person_texting_from(number: str) -> YoungPersonProfile | None:
     if normalised is None:
         return None
     return (
-        YoungPersonProfile.objects.select_related("user", "personal_adviser")
+        YoungPersonProfile.objects.select_related("user")
         .filter(mobile=normalised, mobile_verified=True, user__is_active=True)
         .first()
     )
