@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -42,43 +44,51 @@ def refused() -> HttpResponse:
     )
 
 
-@csrf_exempt
-@require_POST
+def twilio_webhook(view: Callable[[HttpRequest], HttpResponse]):
+    """A view Twilio calls: POST only, no CSRF token (Twilio has none), and refused with a 403
+    unless Twilio's signature is good."""
+
+    @csrf_exempt
+    @require_POST
+    @wraps(view)
+    def checked(request: HttpRequest) -> HttpResponse:
+        if not signed_by_twilio(request):
+            logger.warning("Refused an unsigned or badly signed call to %s", request.path)
+            return refused()
+        return view(request)
+
+    return checked
+
+
+def missing(*fields: str) -> HttpResponse:
+    return HttpResponse(
+        f"{' and '.join(fields)} are required.",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@twilio_webhook
 def inbound(request: HttpRequest) -> HttpResponse:
     """A text to the council's number: into the young person's conversation, or a kind reply."""
-    if not signed_by_twilio(request):
-        logger.warning("Refused an unsigned or badly signed inbound text webhook")
-        return refused()
     message_sid = request.POST.get("MessageSid", "").strip()
     from_number = request.POST.get("From", "").strip()
     if not message_sid or not from_number:
-        return HttpResponse(
-            "MessageSid and From are required.",
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
+        return missing("MessageSid", "From")
     outcome = texts.receive_text(
         message_sid=message_sid[:64], from_number=from_number, body=request.POST.get("Body", "")
     )
     return twiml(outcome.reply)
 
 
-@csrf_exempt
-@require_POST
+@twilio_webhook
 def status(request: HttpRequest) -> HttpResponse:
     """Twilio's status callback for a text we sent: queued, sent, delivered, undelivered or
     failed. Recorded on the text (and its message, which the PA sees in the thread)."""
-    if not signed_by_twilio(request):
-        logger.warning("Refused an unsigned or badly signed status callback")
-        return refused()
     message_sid = request.POST.get("MessageSid", "").strip()
     message_status = request.POST.get("MessageStatus", "").strip()
     if not message_sid or not message_status:
-        return HttpResponse(
-            "MessageSid and MessageStatus are required.",
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
+        return missing("MessageSid", "MessageStatus")
     outbound.record_status(
         provider_sid=message_sid[:64],
         status=message_status,

@@ -5,18 +5,15 @@ from __future__ import annotations
 import logging
 
 from portal import sms
+from portal.sms.backends.locmem import LocmemBackend
 
 logger = logging.getLogger("portal.sms")
 
 
-class ConsoleBackend:
+class ConsoleBackend(LocmemBackend):
+    prefix = "console"
+
     def send(self, *, to: str, body: str, status_callback: str = "") -> sms.OutgoingSMS:
-        message = sms.OutgoingSMS(
-            to=to,
-            body=body,
-            provider_id=f"console-{len(sms.outbox) + 1}",
-            status_callback=status_callback,
-        )
-        sms.outbox.append(message)
+        message = super().send(to=to, body=body, status_callback=status_callback)
         logger.info("Text to %s (not sent: console SMS backend):\n%s", to, body)
         return message

@@ -6,11 +6,13 @@ from portal import sms
 
 
 class LocmemBackend:
+    prefix = "locmem"
+
     def send(self, *, to: str, body: str, status_callback: str = "") -> sms.OutgoingSMS:
         message = sms.OutgoingSMS(
             to=to,
             body=body,
-            provider_id=f"locmem-{len(sms.outbox) + 1}",
+            provider_id=f"{self.prefix}-{len(sms.outbox) + 1}",
             status_callback=status_callback,
         )
         sms.outbox.append(message)
