@@ -6,7 +6,8 @@ same run, "baseline" and "ratio". Throughput is measured in-process with Django'
 a throwaway SQLite database loaded with the demo, so the figures compare pages, not machines:
 the baseline is `/healthz`, the cheapest view the portal has. The `sms_inbound_*` measures
 (`bench/sms.py`) time Twilio's inbound text webhook, signed, stored and fanned out to the
-conversation's group, against a bare view answering the same TwiML. The `ws_*` measures
+conversation's group, against a bare view answering the same TwiML. The `bot_*` measures
+(`bench/bot.py`) time the chatbot against a plain substring search. The `ws_*` measures
 (`bench/sockets.py`) time `/ws/chat/` at 1, 50 and 500 sockets over Redis against a bare
 Channels echo consumer; they are skipped, saying why, when Redis does not answer.
 """
@@ -193,6 +194,10 @@ def main() -> None:
             )
 
         results.extend(entitlement_page_measures())
+
+        from bench.bot import bot_measures
+
+        results.extend(bot_measures())
 
         from bench.sms import sms_measures
 

@@ -259,3 +259,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         it under their message; the young person has the text itself."""
         if self.user.is_portal_staff:
             await self.send_json({"type": "text_status", **event["text_status"]})
+
+    async def chat_alert(self, event: dict) -> None:
+        """A safeguarding alert in a conversation this person follows: staff only."""
+        if self.user.is_portal_staff:
+            await self.send_json({"type": "alert", **event["alert"]})

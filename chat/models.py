@@ -200,6 +200,8 @@ class InboundText(models.Model):
         UNKNOWN_NUMBER = "unknown", "From a number no young person has verified"
         EMPTY = "empty", "Had no words in it"
         KEYWORD = "keyword", "STOP, START or HELP"
+        ASKED = "asked", "A question for the chatbot (ASK ...)"
+        RISK = "risk", "From an unknown number, and read as a risk: crisis contacts sent"
 
     message_sid = models.CharField(max_length=64, unique=True)
     from_number = models.CharField(max_length=32)
@@ -213,6 +215,9 @@ class InboundText(models.Model):
         related_name="inbound_texts",
     )
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    reply = models.TextField(
+        blank=True, help_text="What was texted back, when it was worked out for this text."
+    )
 
     class Meta:
         ordering = ["-received_at"]
@@ -335,3 +340,24 @@ class TextStatusReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_sid}: {self.status}"
+
+
+# The chatbot's records live in chat/bot/models.py and belong to this app.
+from chat.bot.models import AskChannel, Question, SafeguardingAlert  # noqa: E402
+
+__all__ = [
+    "AskChannel",
+    "Channel",
+    "Conversation",
+    "DeliveryState",
+    "InboundText",
+    "Message",
+    "Notification",
+    "OpenSocket",
+    "OutgoingText",
+    "Question",
+    "ReadPosition",
+    "SafeguardingAlert",
+    "TextPart",
+    "TextStatusReport",
+]

@@ -79,6 +79,7 @@ def post_message(
     channel: Channel,
     client_id: str = "",
     announce_after_commit: bool = True,
+    skip_safeguarding: bool = False,
 ) -> tuple[Message, bool]:
     """Store a message once and tell the conversation's members; returns (message, created).
 
@@ -88,6 +89,10 @@ def post_message(
     The socket consumer, already on the event loop, passes `announce_after_commit=False` and
     sends `message_event(message)` itself once this returns (the transaction has committed by
     then), rather than hold a database thread while the channel layer is told.
+
+    Every message a young person writes, on any channel, is checked for risk here
+    (`chat.bot.safeguarding`); one that reads as a risk raises an alert and gets the crisis
+    contacts as a reply in the conversation (`skip_safeguarding`: the caller checked already).
     """
     body = (body or "").strip()
     if not body:
@@ -115,6 +120,11 @@ def post_message(
             if announce_after_commit:
                 event = message_event(message)
                 transaction.on_commit(lambda: announce(conversation.pk, event))
+            young_person_wrote = (
+                sender is not None and sender.pk == conversation.young_person.user_id
+            )
+            if young_person_wrote and not skip_safeguarding:
+                _check_for_risk(conversation, message)
     except IntegrityError:
         if not client_id:
             raise
@@ -124,6 +134,31 @@ def post_message(
         )
         return stored, False
     return message, True
+
+
+def _check_for_risk(conversation: Conversation, message: Message) -> None:
+    """A young person's message that reads as a risk: alert their PA, their manager and the
+    duty team, and answer at once in the conversation with the crisis contacts."""
+    from chat.bot import alerts, safeguarding
+    from chat.bot.models import AskChannel
+
+    assessment = safeguarding.assess(message.body)
+    if not assessment.at_risk:
+        return
+    profile = conversation.young_person
+    channel = AskChannel.SMS if message.channel == Channel.SMS else AskChannel.WEB
+    alerts.raise_alert(
+        assessment, text=message.body, profile=profile, channel=channel, message=message
+    )
+    adviser = profile.personal_adviser
+    told = f"I've told {adviser.first_name}, your PA, now." if adviser else ""
+    post_message(
+        conversation=conversation,
+        sender=None,
+        body=f"{alerts.crisis_contacts()} {told}".strip(),
+        channel=Channel.BOT,
+        client_id=f"crisis:{message.pk}",
+    )
 
 
 def _notify_if_away(conversation: Conversation, sender: User, message: Message) -> None:

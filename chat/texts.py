@@ -8,6 +8,7 @@ conversation or creates an account.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -16,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat import services
+from chat.bot import alerts, safeguarding
+from chat.bot.models import AskChannel
 from chat.models import Channel, InboundText
 from portal.people.models import YoungPersonProfile
 
@@ -64,6 +67,16 @@ def help_reply() -> str:
     )
 
 
+# "ASK how much is the grant": a question for the chatbot, answered by text, rather than a
+# message for their PA.
+ASK_PREFIX = re.compile(r"^\s*(?:ask|q)\s*[:\-]?\s+(?P<question>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def question_in(body: str) -> str | None:
+    match = ASK_PREFIX.match(body)
+    return match.group("question").strip() if match else None
+
+
 def keyword(body: str) -> str | None:
     word = body.strip().upper()
     for name, words in (("stop", STOP_WORDS), ("start", START_WORDS), ("help", HELP_WORDS)):
@@ -107,14 +120,19 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     profile = _young_person_texting_from(from_number)
     text = body.strip()
     said = keyword(text)
+    question = question_in(text) if said is None else None
+    at_risk = bool(text) and safeguarding.assess(text).at_risk
     if said is not None:
         outcome = InboundText.Outcome.KEYWORD
+    elif question is not None:
+        outcome = InboundText.Outcome.ASKED
     elif profile is None:
-        outcome = InboundText.Outcome.UNKNOWN_NUMBER
+        outcome = InboundText.Outcome.RISK if at_risk else InboundText.Outcome.UNKNOWN_NUMBER
     elif not text:
         outcome = InboundText.Outcome.EMPTY
     else:
         outcome = InboundText.Outcome.POSTED
+    reply: str | None = None
     try:
         with transaction.atomic():
             record = InboundText.objects.create(
@@ -127,19 +145,56 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
             if said is not None and profile is not None:
                 _obey(profile, said)
             if outcome == InboundText.Outcome.POSTED:
-                conversation = services.conversation_for(profile)
-                for number, part in enumerate(chunks(text)):
-                    services.post_message(
-                        conversation=conversation,
-                        sender=profile.user,
-                        body=part,
-                        channel=Channel.SMS,
-                        client_id=f"sms:{message_sid}:{number}",
-                    )
+                _post(profile, text, message_sid)
+                if at_risk:  # post_message raised the alert and wrote this in the thread
+                    reply = _crisis_reply(profile)
+            elif outcome == InboundText.Outcome.ASKED:
+                reply = _ask(question, profile)
+            elif outcome == InboundText.Outcome.RISK:
+                alerts.raise_alert(
+                    safeguarding.assess(text),
+                    text=text,
+                    profile=None,
+                    channel=AskChannel.SMS,
+                    from_number=from_number[:32],
+                )
+            if reply:  # kept, so Twilio retrying this text gets the same answer
+                record.reply = reply
+                record.save(update_fields=["reply"])
     except IntegrityError:
         # Twilio's retry arrived while the first was being stored: the first one counts.
         return _answer(InboundText.objects.get(message_sid=message_sid))
     return _answer(record)
+
+
+def _post(profile: YoungPersonProfile, text: str, message_sid: str) -> None:
+    conversation = services.conversation_for(profile)
+    for number, part in enumerate(chunks(text)):
+        services.post_message(
+            conversation=conversation,
+            sender=profile.user,
+            body=part,
+            channel=Channel.SMS,
+            client_id=f"sms:{message_sid}:{number}",
+        )
+
+
+def _crisis_reply(profile: YoungPersonProfile | None) -> str:
+    adviser = profile.personal_adviser if profile is not None else None
+    told = f" I've told {adviser.first_name}, your PA." if adviser else ""
+    return alerts.crisis_contacts() + told
+
+
+def _ask(question: str, profile: YoungPersonProfile | None) -> str:
+    from chat.bot import service
+
+    try:
+        answer = service.ask(
+            question, user=profile.user if profile else None, channel=AskChannel.SMS
+        )
+    except service.BadQuestion as bad:
+        return str(bad)
+    return answer.answer
 
 
 def _obey(profile: YoungPersonProfile, said: str) -> None:
@@ -152,11 +207,14 @@ def _obey(profile: YoungPersonProfile, said: str) -> None:
 
 
 def _answer(record: InboundText) -> TextOutcome:
+    if record.reply:
+        return TextOutcome(record=record, reply=record.reply)
     if record.outcome == InboundText.Outcome.KEYWORD:
         reply = {"stop": STOPPED_REPLY, "start": STARTED_REPLY, "help": help_reply()}
         return TextOutcome(record=record, reply=reply[keyword(record.body)])
     replies = {
         InboundText.Outcome.UNKNOWN_NUMBER: unknown_number_reply(),
         InboundText.Outcome.EMPTY: EMPTY_REPLY,
+        InboundText.Outcome.RISK: f"{_crisis_reply(None)} {unknown_number_reply()}",
     }
     return TextOutcome(record=record, reply=replies.get(record.outcome))

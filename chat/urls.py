@@ -1,11 +1,19 @@
 from django.urls import path
 
 from chat import api, views, webhooks
+from chat.bot import api as bot_api
+from chat.bot import views as bot_views
 
 app_name = "chat"
 
 urlpatterns = [
     path("api/conversations", api.conversations, name="api_conversations"),
+    path("api/ask", bot_api.ask, name="api_ask"),
+    path("messages/ask/", bot_views.ask, name="ask"),
+    path("messages/ask/<int:pk>/feedback/", bot_views.feedback, name="ask_feedback"),
+    path("staff/alerts/", bot_views.alert_list, name="alerts"),
+    path("staff/alerts/<int:pk>/", bot_views.alert_detail, name="alert"),
+    path("staff/questions/", bot_views.questions, name="questions"),
     path("sms/inbound/", webhooks.inbound, name="sms_inbound"),
     path("sms/status/", webhooks.status, name="sms_status"),
     path("messages/", views.my_messages, name="my_messages"),

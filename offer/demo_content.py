@@ -309,7 +309,8 @@ ENTITLEMENTS = [
         "search_terms": (
             "volunteering money, paid for volunteering, training allowance, money for doing a "
             "course, incentive, volunteer, voluntary work, training course money, bonus for "
-            "training, volenteering, charity work, work experience"
+            "training, volenteering, charity work, work experience, help out at a food bank, "
+            "helping out at a charity, unpaid work"
         ),
         "steps": [
             (
@@ -1074,7 +1075,9 @@ ENTITLEMENTS = [
         "search_terms": (
             "job, jobs, work, find a job, cv, interview, college, course, training, traineeship, "
             "neet, eet, careers advice, job centre, employment, unemployed, what can i do, getting "
-            "work, jobs near me, intervew, no job"
+            "work, jobs near me, intervew, no job, interview practice, get ready for an interview, "
+            "what to wear to an interview, dont know what to do with my life, what job should i "
+            "do, careers"
         ),
         "steps": [
             (
@@ -1439,7 +1442,8 @@ ENTITLEMENTS = [
         "search_terms": (
             "mental health, anxiety, depression, feeling low, stress, lonely, counselling, "
             "therapy, someone to talk to, panic attacks, self harm, camhs, wellbeing, mindfulness, "
-            "not coping, drugs, alcohol, depresion, anxious, sad"
+            "not coping, drugs, alcohol, depresion, anxious, sad, camhs stops at 18, adult mental "
+            "health services, drinking too much"
         ),
         "steps": [
             "Tell your Personal Adviser (PA) how you are feeling. You do not need the right words.",
@@ -1896,7 +1900,8 @@ ENTITLEMENTS = [
         "search_terms": (
             "my file, care records, read my file, why was i in care, life story, birth "
             "certificate, national insurance number, ni number, passport, id, proof of id, "
-            "documents, subject access request, my records, reccords, my care file"
+            "documents, subject access request, my records, reccords, my care file, why was i put "
+            "in care, my story, get a passport, apply for a passport, photo id"
         ),
         "steps": [
             "Tell your Personal Adviser (PA) you would like to see your records.",

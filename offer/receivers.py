@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -14,7 +15,10 @@ from offer.page_cache import offer_changed
 @receiver(page_slug_changed, dispatch_uid="offer_slug_changed")
 @receiver(post_page_move, dispatch_uid="offer_moved")
 def _offer_changed(sender, **kwargs) -> None:
+    # Now, and again once the publish commits: a process that rebuilt from the database in
+    # between would otherwise keep the old pages under the new version number.
     offer_changed()
+    transaction.on_commit(offer_changed)
 
 
 @receiver(post_delete, dispatch_uid="offer_page_deleted")
@@ -23,3 +27,4 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, Page):
         offer_changed()
+        transaction.on_commit(offer_changed)

@@ -234,6 +234,15 @@ TWILIO_HTTP_CLIENT = os.environ.get(
     "TWILIO_HTTP_CLIENT", "portal.sms.backends.twilio.default_http_client"
 )
 
+# --- The chatbot -----------------------------------------------------------------------------
+# Questions per person and per address (django-ratelimit, counted in the shared cache).
+ASK_RATE_PER_USER = os.environ.get("PORTAL_ASK_RATE_PER_USER", "30/m")
+ASK_RATE_PER_IP = os.environ.get("PORTAL_ASK_RATE_PER_IP", "60/m")
+# Behind a proxy every request comes from the proxy: name the header with the real address,
+# e.g. "HTTP_X_FORWARDED_FOR" (only when the proxy sets it and clients cannot).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
 # --- Background tasks -------------------------------------------------------------------------
 # Texts go out from a worker (`manage.py db_worker --backend texts --queue-name texts`), never
 # from a request. Their queue is a table in the portal's own database, so a task is enqueued in
@@ -277,6 +286,8 @@ PORTAL = {
     # A young person who prefers the website gets a text saying a message is waiting only if
     # they have not read it there within this many minutes.
     "TEXT_NUDGE_AFTER_MINUTES": int(os.environ.get("PORTAL_TEXT_NUDGE_AFTER_MINUTES", "60")),
+    # A shared mailbox the duty team watches: told of every safeguarding alert (no details).
+    "DUTY_EMAIL": os.environ.get("PORTAL_DUTY_EMAIL", ""),
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------

@@ -98,6 +98,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         ).select_related("staff", "young_person__user")[:20]
     if user.has_role(Role.PARTICIPATION):
         context["figures"] = selectors.participation_figures()
+    if user.has_role(Role.PA) or user.has_role(Role.MANAGER):
+        from chat.bot.views import alerts_visible_to
+
+        context["open_alerts"] = alerts_visible_to(user).filter(handled_at__isnull=True).count()
     return render(request, "people/staff_home.html", context)
 
 

@@ -144,6 +144,17 @@
     }
   }
 
+  /* Server order (by id), whatever order frames arrive in (the bot's reply can overtake the
+   * message it answers), with messages still waiting to be sent last. */
+  function placeInOrder(item, id) {
+    const later = [...thread.querySelectorAll("li[data-id]")].find(
+      (li) => li !== item && Number(li.dataset.id) > id,
+    );
+    const target = later || thread.querySelector(".bubble--mine:not([data-id])");
+    if (target !== item && target !== item.nextSibling) thread.insertBefore(item, target);
+    else if (!target && item.parentNode !== thread) thread.append(item);
+  }
+
   /* A stored message, from the server: new, our own acknowledged, or one we already show. */
   function showMessage(message) {
     const existing = thread.querySelector(`li[data-id="${message.id}"]`);
@@ -156,9 +167,7 @@
     }
     if (item && !item.dataset.id) {
       item.dataset.id = message.id;
-      // Keep server order: the acknowledged message goes before any still waiting.
-      const firstWaiting = thread.querySelector(".bubble--mine:not([data-id])");
-      if (firstWaiting && firstWaiting !== item) thread.insertBefore(item, firstWaiting);
+      placeInOrder(item, message.id);
     } else {
       clearEmptyNote();
       item = bubble({
@@ -169,7 +178,7 @@
         mine,
         byText: message.channel === "sms",
       });
-      thread.insertBefore(item, thread.querySelector(".bubble--mine:not([data-id])"));
+      placeInOrder(item, message.id);
       scrollToNewest(item);
     }
     lastId = Math.max(lastId, message.id);
@@ -278,6 +287,8 @@
         delivered = Math.max(delivered, frame.delivered_up_to || 0);
         read = Math.max(read, frame.read_up_to || 0);
         refreshStates();
+      } else if (frame.type === "alert") {
+        window.PortalLive.showAlert(frame);
       } else if (frame.type === "text_status" && frame.conversation === conversation) {
         showTextState(frame);
       } else if (frame.type === "error") {

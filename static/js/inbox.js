@@ -75,6 +75,7 @@
     },
     onFrame(frame) {
       if (frame.type === "message") update(frame.message);
+      else if (frame.type === "alert") window.PortalLive.showAlert(frame);
     },
   });
 })();

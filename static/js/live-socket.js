@@ -94,5 +94,21 @@
     "signed-out": "You've been signed out. Sign in again to carry on.",
   };
 
-  window.PortalLive = { openLiveSocket, STATUS_TEXT };
+  /* Staff: a safeguarding alert in a conversation this page follows, shown at the top of the
+   * page at once (and read out: role=alert). The link opens the alert. */
+  function showAlert(frame) {
+    const main = document.getElementById("main");
+    if (!main || document.getElementById(`live-alert-${frame.id}`)) return;
+    const box = document.createElement("p");
+    box.id = `live-alert-${frame.id}`;
+    box.className = "notification notification--error";
+    box.setAttribute("role", "alert");
+    const link = document.createElement("a");
+    link.href = frame.url;
+    link.textContent = "Read it now";
+    box.append(`Safeguarding alert: ${frame.categories.join(", ")}. `, link);
+    main.prepend(box);
+  }
+
+  window.PortalLive = { openLiveSocket, showAlert, STATUS_TEXT };
 })();

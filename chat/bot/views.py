@@ -1,0 +1,205 @@
+"""The chatbot's pages, all working with JavaScript off: a young person's "Ask a question"
+(beside "Message my PA"), "did this help?", staff's safeguarding alerts, and the questions
+editors should look at. `POST /api/ask` is in `chat.bot.api`."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from chat.bot import alerts, service
+from chat.bot.models import AskChannel, Question, SafeguardingAlert
+from portal.people import selectors as people_selectors
+from portal.people import services as people_services
+from portal.people.roles import Role
+
+QUESTIONS_IN_VIEW = datetime.timedelta(days=90)
+
+
+def rate_limited(request: HttpRequest, group: str) -> bool:
+    """Counts this request against the per-person and per-address limits (django-ratelimit,
+    in the shared cache): True when either is used up."""
+    by_ip = is_ratelimited(
+        request, group=group, key="ip", rate=settings.ASK_RATE_PER_IP, increment=True
+    )
+    by_user = request.user.is_authenticated and is_ratelimited(
+        request, group=group, key="user", rate=settings.ASK_RATE_PER_USER, increment=True
+    )
+    return bool(by_ip or by_user)
+
+
+TOO_MANY = (
+    "You've asked a lot of questions in a short time. Wait a minute and try again, or message "
+    "your Personal Adviser (PA)."
+)
+
+
+class AskForm(forms.Form):
+    question = forms.CharField(
+        label="Your question",
+        help_text="For example: how much is the Setting Up Home Grant?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=service.MAX_QUESTION,
+        error_messages={
+            "required": "Type a question first.",
+            "max_length": f"Questions can be up to {service.MAX_QUESTION} characters.",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    """A young person asks the chatbot; the answer shows on the page with its source."""
+    profile = getattr(request.user, "young_person", None)
+    if profile is None:
+        raise PermissionDenied("Asking the chatbot here is for young people.")
+    form = AskForm(request.POST or None)
+    answer = None
+    asked = ""
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if rate_limited(request, "ask"):
+            form.add_error("question", TOO_MANY)
+            status = 429
+        else:
+            try:
+                answer = service.ask(
+                    form.cleaned_data["question"], user=request.user, channel=AskChannel.WEB
+                )
+            except service.BadQuestion as refused:
+                form.add_error("question", str(refused))
+            else:
+                asked = form.cleaned_data["question"]
+                form = AskForm()
+    recent = Question.objects.filter(asker=request.user).exclude(
+        pk=answer.question_id if answer else None
+    )[:5]
+    context = {
+        "form": form,
+        "answer": answer,
+        "asked": asked,
+        "recent": recent,
+        "profile": profile,
+    }
+    return render(request, "chat/ask.html", context, status=status)
+
+
+@login_required
+@require_POST
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    helped = request.POST.get("helped")
+    if helped not in {"yes", "no"}:
+        messages.error(request, "Choose yes or no.")
+    elif service.record_feedback(question_id=pk, user=request.user, helped=helped == "yes"):
+        messages.success(request, "Thanks for telling us. It helps us make the pages better.")
+    else:
+        raise PermissionDenied("That is not one of your questions.")
+    return redirect("chat:ask")
+
+
+# --- Staff: safeguarding alerts ------------------------------------------------------------
+
+
+def alerts_visible_to(user):
+    """A PA: their caseload's alerts and any they were told of. A manager: their teams', and
+    texts from unknown numbers. Others: none."""
+    if not user.is_portal_staff:
+        return SafeguardingAlert.objects.none()
+    mine = Q(young_person__in=people_selectors.young_people_visible_to(user)) | Q(told=user)
+    if user.has_role(Role.MANAGER):
+        mine |= Q(young_person__isnull=True)
+    return (
+        SafeguardingAlert.objects.filter(mine)
+        .select_related("young_person__user", "handled_by")
+        .distinct()
+    )
+
+
+@login_required
+def alert_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_portal_staff:
+        raise PermissionDenied("This page is for the leaving care team.")
+    found = alerts_visible_to(request.user)
+    context = {
+        "open": found.filter(handled_at__isnull=True),
+        "handled": found.filter(handled_at__isnull=False)[:50],
+    }
+    return render(request, "chat/alerts.html", context)
+
+
+class HandledForm(forms.Form):
+    note = forms.CharField(
+        label="What you did",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Say what you did, for the record."},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_portal_staff:
+        raise PermissionDenied("This page is for the leaving care team.")
+    alert = get_object_or_404(alerts_visible_to(request.user), pk=pk)
+    form = HandledForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and alert.handled_at is None:
+        alert.handled_by = request.user
+        alert.handled_at = timezone.now()
+        alert.handled_note = form.cleaned_data["note"]
+        alert.save(update_fields=["handled_by", "handled_at", "handled_note"])
+        messages.success(request, "Marked as dealt with.")
+        return redirect("chat:alerts")
+    if request.method == "GET" and alert.young_person is not None:
+        people_services.record_staff_access(
+            staff=request.user, profile=alert.young_person, what="safeguarding alert"
+        )
+    context = {
+        "alert": alert,
+        "categories": alerts.labels(alert.categories),
+        "told": alert.told.all(),
+        "form": form,
+    }
+    return render(request, "chat/alert.html", context)
+
+
+# --- Editors: questions the bot could not answer well ---------------------------------------
+
+
+@login_required
+def questions(request: HttpRequest) -> HttpResponse:
+    """Unanswered and unhelpful questions, newest first, with no names: what to write next."""
+    user = request.user
+    if not (user.has_role(Role.EDITOR) or user.has_role(Role.MANAGER) or user.is_superuser):
+        raise PermissionDenied("This page is for content editors and managers.")
+    since = timezone.now() - QUESTIONS_IN_VIEW
+    recent = Question.objects.filter(created_at__gte=since).exclude(
+        outcome=Question.Outcome.SAFEGUARDING
+    )
+    context = {
+        "unanswered": recent.filter(
+            outcome__in=[Question.Outcome.NOT_ANSWERED, Question.Outcome.HANDED_OFF]
+        ).only("text", "created_at", "outcome")[:200],
+        "unhelpful": recent.filter(helped=False).only(
+            "text", "created_at", "entitlement_slug", "answer"
+        )[:200],
+        "counts": recent.aggregate(
+            asked=Count("pk"),
+            answered=Count("pk", filter=Q(outcome=Question.Outcome.ANSWERED)),
+            said_helped=Count("pk", filter=Q(helped=True)),
+            said_not_helped=Count("pk", filter=Q(helped=False)),
+        ),
+    }
+    return render(request, "chat/questions.html", context)

@@ -1,0 +1,798 @@
+"""Tests for the chatbot's safeguarding detection (chat/bot/safeguarding.py).
+
+Pure Python: no database, no Django. The held-out lists at the end were written before the
+patterns and were not used to tune them; see their block for how misses are shown.
+"""
+
+from __future__ import annotations
+
+import json
+import timeit
+from pathlib import Path
+
+import pytest
+
+from chat.bot.safeguarding import CATEGORIES, Assessment, Risk, _assess, assess
+
+DEV_SET = Path(__file__).resolve().parents[3] / "shared/contract/ask-dev-set.jsonl"
+
+# --- HELD OUT -----------------------------------------------------------------------------------
+# Written BEFORE the patterns in chat/bot/safeguarding.py, and not used to tune them. Cases the
+# module gets wrong are marked xfail(strict=True) below so the gap stays visible (and a later fix
+# that makes one pass shows up as an XPASS failure that asks to un-mark it).
+# Each risk case lists the categories that would be an acceptable reading of it.
+HELD_OUT_RISK: list[tuple[str, tuple[str, ...]]] = [
+    ("honestly i just want everything to stop, i cant do this no more", ("suicide",)),
+    ("ive been saving up my tablets", ("suicide", "self_harm")),
+    ("wrote letters to everyone saying goodbye", ("suicide",)),
+    ("i keep thinking everyone would be better without me", ("suicide",)),
+    ("wanna jump off the bridge tbh", ("suicide",)),
+    ("i took a whole pack of paracetamol", ("suicide", "self_harm")),
+    ("been burning myself with a lighter", ("self_harm",)),
+    ("the urge to cut is really bad tonight", ("self_harm",)),
+    ("i relapsed last night, 3 months clean from cutting gone", ("self_harm",)),
+    ("scratching my arms till they bleed", ("self_harm",)),
+    ("i keep punching walls till my knuckles bleed to feel something", ("self_harm",)),
+    ("my step dad comes in my room at night and i dont like what he does", ("abuse",)),
+    (
+        "a guy i met online keeps asking for pics and says hell share them if i dont send more",
+        ("abuse",),
+    ),
+    ("he forced me to have sex", ("abuse", "domestic_violence")),
+    (
+        "my uncle sexually abused me when i was little and i cant stop thinking about it",
+        ("abuse",),
+    ),
+    ("they make me carry packages to other towns and say i owe them", ("abuse",)),
+    ("i owe them money and theyre making me hold stuff at my flat", ("abuse",)),
+    ("my foster carer used to beat me", ("abuse", "domestic_violence")),
+    (
+        "this man from the shop gives me free stuff and wants me to go to his house alone",
+        ("abuse",),
+    ),
+    ("my boyfriend checks my phone and wont let me see my friends", ("domestic_violence",)),
+    ("my partner strangled me last night", ("domestic_violence",)),
+    ("my ex keeps turning up at my flat and threatening me", ("domestic_violence", "violence")),
+    ("my mum's boyfriend punched me", ("domestic_violence", "abuse")),
+    (
+        "my girlfriend takes all my money and says shell leave if i tell anyone",
+        ("domestic_violence", "abuse"),
+    ),
+    ("my brother threw a knife at me", ("domestic_violence", "violence")),
+    ("theres a group of lads saying theyre gonna jump me when i leave college", ("violence",)),
+    ("someone pulled a knife on me outside the shop", ("violence",)),
+    ("they know where i live and said they're coming for me", ("violence",)),
+    ("got a message saying im dead if i show my face again", ("violence",)),
+    ("been sleeping in a stairwell the last few nights", ("homeless_tonight",)),
+    (
+        "landlord changed the locks and all my stuff is inside, i have nowhere to go",
+        ("homeless_tonight",),
+    ),
+    ("sofa surfing but my mate said i cant stay tonight", ("homeless_tonight",)),
+    ("im in a tent in the park", ("homeless_tonight",)),
+    ("gotta sleep in the car tonight", ("homeless_tonight",)),
+    ("sleepin on a bench 2nite", ("homeless_tonight",)),
+    ("i dont see a way out of this, might as well not exist", ("suicide",)),
+    ("i've thought about how i'd do it and i have the pills ready", ("suicide",)),
+    ("no1 would care if i disappeared forever", ("suicide",)),
+    ("kms fr this time", ("suicide",)),
+    ("wish i could go to sleep and never wake up", ("suicide",)),
+    ("i've been hurting myself again, dont tell my pa", ("self_harm",)),
+    ("been starving myself on purpose as punishment", ("self_harm",)),
+]
+
+HELD_OUT_SAFE: list[str] = [
+    "my laptop died in the middle of my essay",
+    "im so dead tired after work",
+    "this rent is killing me",
+    "can i get help with a deposit for a flat",
+    "my landlord wont fix the damp",
+    "whats the number for my pa",
+    "had my flu jab today, arm is killing me",
+    "my mates are gonna kill me for being late",
+    "i nearly died laughing at that video",
+    "can you help me with my cv",
+    "i want to move to a new area near my sister",
+    "how do i apply for universal credit",
+    "lost my bank card, what do i do",
+    "i cut my finger chopping onions",
+    "need a new hoover for my flat",
+    "the bus was packed, literally suffocating lol",
+    "my boss shouted at me today and i cried in the toilets",
+    "im so stressed about money",
+    "i hate my job",
+    "i'm scared of spiders",
+    "shoot, forgot my appointment",
+    "can i bring my boyfriend to the christmas dinner",
+    "my partner and i want to move in together, will i lose my council tax exemption",
+    "my ex keeps texting me about the dog",
+    "i need a bed and a fridge for my new place",
+    "is there a gym discount for care leavers",
+    "i hurt my back at work, can i get sick pay",
+    "football match on sunday, we're gonna smash them",
+    "the film was sick, cried at the ending",
+    "my tenancy ends in 3 months and i'll be homeless, can you help me plan",
+    "does the council pay for driving lessons",
+    "my nan passed away last week, can i get time off college",
+    "i overslept and missed my exam, am i going to get kicked out of college",
+    "i'm staying at my mates tonight so wont be home for the visit",
+    "can i get a taxi home tonight, the last bus has gone",
+    "i killed it at my interview!!",
+    "dying for a cuppa",
+    "i feel so lonely since i moved",
+    "my baby's dad isnt paying anything towards her",
+    "how do i report a repair to my housing association",
+    "my neighbour's music is driving me mad",
+    "i'm not sleeping well because of the noise",
+    "cant sleep, worried about my exams",
+    "the council are going to evict my neighbour",
+    "i need help filling in my pip form",
+    "can i still get help if i live with my girlfriend",
+    "hit me up when you're free",
+    "my phone got smashed, can i get a new one",
+    "i'm going to a party tonight, any tips for staying safe",
+    "got into a fight with my mum over the phone, we made up tho",
+    "i owe money on my phone contract",
+    "where can i get my hair cut cheap",
+    "i'm dead serious, i want to go back to college",
+    "can you help me get my provisional licence",
+    "we got beat 5-0 on saturday",
+    "i lost my keys and locked myself out, locksmith is coming tonight",
+    "i'm in temporary accommodation, how long until i get a flat",
+    "shot through the city centre to get here on time",
+    "my cat died and i'm really sad",
+    "i'm sick of waiting for my pip decision",
+    "is there a first aid course i can do",
+    "im not suicidal or anything, just really fed up with uni",
+    "i'd die for a holiday rn",
+]
+# --- END HELD OUT -------------------------------------------------------------------------------
+
+
+# --- Categories: each with realistic phrasings, text-speak and typos ----------------------------
+
+RISK_CASES: list[tuple[str, str]] = [
+    # suicide
+    ("i wanna kms", "suicide"),
+    ("i want to kill myself", "suicide"),
+    ("I want to kill myself lol", "suicide"),
+    ("dont want 2 be here anymore", "suicide"),
+    ("I don't want to be here anymore", "suicide"),
+    ("thinkin of ending it all", "suicide"),
+    ("gonna end it", "suicide"),
+    ("im gonna end it tonight", "suicide"),
+    ("i'm going to unalive myself", "suicide"),
+    ("wanna unalive", "suicide"),
+    ("i want to die", "suicide"),
+    ("i just wanna die 😂", "suicide"),
+    ("everyone would be better off without me", "suicide"),
+    ("id be better off dead", "suicide"),
+    ("I don't want to live anymore", "suicide"),
+    ("i dont want to be alive", "suicide"),
+    ("I can't go on", "suicide"),
+    ("i cant go on like this", "suicide"),
+    ("I can't keep myself safe", "suicide"),
+    ("I don't see the point in living", "suicide"),
+    ("theres no reason to live", "suicide"),
+    ("ive got nothing left to live for", "suicide"),
+    ("feeling suicidal again", "suicide"),
+    ("im so sucidal rn", "suicide"),
+    ("thinking about suicide a lot", "suicide"),
+    ("i took an overdose", "suicide"),
+    ("took loads of pills", "suicide"),
+    ("i took all my tablets", "suicide"),
+    ("i wish i was dead", "suicide"),
+    ("i wish i was never born", "suicide"),
+    ("i want to go to sleep and never wake up", "suicide"),
+    ("gonna jump off the bridge", "suicide"),
+    ("im going to take my own life", "suicide"),
+    ("idc if i die", "suicide"),
+    ("I KILL MYSELF EVERY DAY IN MY HEAD", "suicide"),
+    ("gonna top myself", "suicide"),
+    ("i cant do this anymore", "suicide"),
+    ("kill me now i cant do this anymore", "suicide"),
+    ("i would kill my self if i could", "suicide"),
+    ("i tried to kill myself last year", "suicide"),
+    # self-harm
+    ("i cut myself again", "self_harm"),
+    ("been self harming", "self_harm"),
+    ("been self-harming since xmas", "self_harm"),
+    ("sh again", "self_harm"),
+    ("relapsed sh last night", "self_harm"),
+    ("i relapsed on self harm", "self_harm"),
+    ("i keep hurting myself", "self_harm"),
+    ("i want to hurt myself", "self_harm"),
+    ("i cut myself again lol", "self_harm"),
+    ("ive been cutting again", "self_harm"),
+    ("i cut my arms last night", "self_harm"),
+    ("cant stop cutting", "self_harm"),
+    ("I can't stop cutting myself", "self_harm"),
+    ("burning myself with a lighter", "self_harm"),
+    ("urges to sh are bad", "self_harm"),
+    ("im harming myself", "self_harm"),
+    ("been selfharming", "self_harm"),
+    ("i cut again last night", "self_harm"),
+    # abuse and exploitation
+    ("ive been raped", "abuse"),
+    ("he raped me", "abuse"),
+    ("he touched me", "abuse"),
+    ("my uncle touched me when i was little", "abuse"),
+    ("older man wants me to meet him and says not to tell anyone", "abuse"),
+    ("someone is making me sell drugs", "abuse"),
+    ("they're making me carry drugs to other towns", "abuse"),
+    ("im being groomed", "abuse"),
+    ("i was sexually assaulted", "abuse"),
+    ("sexually abused as a kid", "abuse"),
+    ("he made me have sex with his mate", "abuse"),
+    ("he says he will share my nudes", "abuse"),
+    ("theyve threatened to post my pics", "abuse"),
+    ("my carer abuses me", "abuse"),
+    ("i think my drink was spiked", "abuse"),
+    ("they spiked my drink", "abuse"),
+    ("they use my flat to sell drugs", "abuse"),
+    ("i got pulled into county lines", "abuse"),
+    ("i owe a dealer and he wants me to work off the debt", "abuse"),
+    ("he forced me to send pics", "abuse"),
+    ("my foster dad keeps groping me", "abuse"),
+    ("he told me it's our little secret", "abuse"),
+    # domestic violence and control
+    ("he hits me", "domestic_violence"),
+    ("my bf hit me again", "domestic_violence"),
+    ("my boyfriend punched me", "domestic_violence"),
+    ("partner won't let me leave", "domestic_violence"),
+    ("my partner wont let me see my mates", "domestic_violence"),
+    ("scared to go home", "domestic_violence"),
+    ("I'm not safe at home", "domestic_violence"),
+    ("i dont feel safe at home", "domestic_violence"),
+    ("my dad beats me", "domestic_violence"),
+    ("my stepdad kicked me", "domestic_violence"),
+    ("she slapped me again", "domestic_violence"),
+    ("my ex keeps threatening me", "domestic_violence"),
+    ("my gf takes all my money", "domestic_violence"),
+    ("im in an abusive relationship", "domestic_violence"),
+    ("he locked me in the bathroom", "domestic_violence"),
+    ("im scared of my boyfriend", "domestic_violence"),
+    ("got battered by my brother", "domestic_violence"),
+    ("my mums boyfriend hit me", "domestic_violence"),
+    ("domestic abuse", "domestic_violence"),
+    ("he grabbed me by the throat", "domestic_violence"),
+    # violence, threats, weapons, danger
+    ("they said they'd stab me", "violence"),
+    ("they said theyd stab me", "violence"),
+    ("some lads are gonna stab me", "violence"),
+    ("he pulled a knife on me", "violence"),
+    ("i got jumped last night", "violence"),
+    ("someone is following me", "violence"),
+    ("I don't feel safe", "violence"),
+    ("im in danger", "violence"),
+    ("i fear for my life", "violence"),
+    ("he threatened to kill me", "violence"),
+    ("some lads threatened me outside college", "violence"),
+    ("i got stabbed", "violence"),
+    ("someone punched me on the bus", "violence"),
+    ("the dealers are after me", "violence"),
+    ("they're gonna kill me", "violence"),
+    ("they held a knife to my throat", "violence"),
+    # nowhere safe to sleep tonight
+    ("got kicked out and nowhere to sleep tonight", "homeless_tonight"),
+    ("sleeping rough tonight", "homeless_tonight"),
+    ("sleeping on the streets", "homeless_tonight"),
+    ("no where to stay 2nite", "homeless_tonight"),
+    ("don't have anywhere to sleep tonight", "homeless_tonight"),
+    ("i have nowhere to sleep", "homeless_tonight"),
+    ("my mum kicked me out", "homeless_tonight"),
+    ("my foster carer threw me out", "homeless_tonight"),
+    ("got kicked out of my flat", "homeless_tonight"),
+    ("im homeless", "homeless_tonight"),
+    ("im homeless tonight", "homeless_tonight"),
+    ("need somewhere to stay tonight", "homeless_tonight"),
+    ("i've got nowhere safe to stay", "homeless_tonight"),
+    ("gonna have to sleep outside tonight", "homeless_tonight"),
+    ("ive got no bed for tonight", "homeless_tonight"),
+    ("been sleeping on the street for a week", "homeless_tonight"),
+    ("kicked out, nowhere to go tonight", "homeless_tonight"),
+    ("i got evicted today and have nowhere to go", "homeless_tonight"),
+    ("nowere to sleep tonite", "homeless_tonight"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), RISK_CASES)
+def test_risk_is_found(message: str, category: str) -> None:
+    assessment = assess(message)
+    assert assessment.at_risk, message
+    assert category in assessment.categories, (message, assessment)
+
+
+def test_every_category_has_a_label_and_cases() -> None:
+    assert set(CATEGORIES) == {
+        "suicide",
+        "self_harm",
+        "abuse",
+        "domestic_violence",
+        "violence",
+        "homeless_tonight",
+    }
+    assert all(label and label[0].isupper() for label in CATEGORIES.values())
+    assert {category for _, category in RISK_CASES} == set(CATEGORIES)
+
+
+# --- Jokes, hyperbole and figures of speech -----------------------------------------------------
+
+FIGURES_OF_SPEECH: list[str] = [
+    "this exam is killing me lol",
+    "I could murder a pizza",
+    "I'm dying to see the new film",
+    "my phone is dead",
+    "kill me now this queue is long lol",
+    "kill me now",
+    "someone kill me",
+    "the gym is killing me",
+    "dead tired",
+    "I'm dead 😂",
+    "im dead 💀💀",
+    "that's sick",
+    "my mate's hitting the gym",
+    "I'm going to kill my brother he ate my chips lol",
+    "the heat is unbearable",
+    "I'm scared of my exam results",
+    "I'm cutting down on sugar",
+    "im cutting carbs",
+    "I cut my hair",
+    "paper cut",
+    "my flat is a dump",
+    "kicked out of the pub lol",
+    "got kicked out of the club lol",
+    "hurt my knee playing football",
+    "i cut myself shaving",
+    "burnt myself on the oven",
+    "hurt myself at the gym",
+    "i want to die of embarrassment",
+    "i could die of embarrassment",
+    "my mum's going to kill me when she sees my room",
+    "hit me up when you're free",
+    "my brother beat me at fifa",
+    "she grabbed me a coffee",
+    "my PA pushed me to apply for uni",
+    "i'm going to end it with my boyfriend",
+    "thinking of ending things with him",
+    "my laptop is dying",
+    "i nearly died laughing",
+    "that film slaps",
+    "we smashed it at the quiz",
+    "she killed it at her interview",
+    "i need to top myself up on my phone",
+    "i overdosed on netflix lol",
+    "im starving",
+    "my landlord is a nightmare",
+    "i cant go on holiday this year",
+    "no point going on the trip if its raining",
+    "i dont want to live with my foster carer anymore",
+    "i dont want to be here, this college is boring",
+    "shot me a text earlier",
+    "i'm in danger of failing my course",
+    "my foster carer looked after me really well",
+    "my mum is waiting for me at home",
+    "dog grooming course",
+    "i'm going to die if this queue gets any longer",
+    "i need to sleep tonight, got an early shift",
+    "he's got me a job interview",
+    "my mates really get me",
+    "the damp is killing me",
+    "my head is killing me",
+    "she's gonna kill me for being late lol",
+]
+
+
+@pytest.mark.parametrize("message", FIGURES_OF_SPEECH)
+def test_figures_of_speech_do_not_fire(message: str) -> None:
+    assessment = assess(message)
+    assert not assessment.at_risk, assessment
+
+
+# --- Negation: both ways -------------------------------------------------------------------------
+
+DENIED: list[str] = [
+    "I'm not going to hurt myself, I just need money",
+    "I would never kill myself",
+    "not suicidal just skint",
+    "I don't self harm anymore, that was years ago",
+    "i'm not gonna kill myself dont worry",
+    "i have never self harmed",
+    "he didnt hit me, he just shouted",
+    "i havent cut in over a year",
+    "im not homeless, i just need a deposit",
+    "i no longer self harm",
+    "i stopped self harming ages ago",
+    "no suicidal thoughts, just stressed",
+    "i wouldnt ever hurt myself",
+    "i dont want to die, i want to get better",
+    "i'm not being abused",
+]
+
+NEGATED_BUT_RISK: list[tuple[str, str]] = [
+    ("I don't want to be here anymore", "suicide"),
+    ("I don't want to live", "suicide"),
+    ("I can't go on", "suicide"),
+    ("I can't keep myself safe", "suicide"),
+    ("I'm not safe at home", "domestic_violence"),
+    ("I don't feel safe", "violence"),
+    ("don't have anywhere to sleep tonight", "homeless_tonight"),
+    ("I don't see the point in living", "suicide"),
+    ("no reason to live", "suicide"),
+    ("im not ok i want to die", "suicide"),
+    ("i'm not joking i want to kill myself", "suicide"),
+    ("i dont know why but i keep cutting myself", "self_harm"),
+    ("he won't let me leave the flat", "domestic_violence"),
+    ("i havent got anywhere to stay tonight", "homeless_tonight"),
+    ("I can't stop hurting myself", "self_harm"),
+]
+
+
+@pytest.mark.parametrize("message", DENIED)
+def test_denied_or_past_is_not_a_risk(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+@pytest.mark.parametrize(("message", "category"), NEGATED_BUT_RISK)
+def test_negated_phrases_that_are_risks_still_fire(message: str, category: str) -> None:
+    assert category in assess(message).categories, assess(message)
+
+
+MIXED_CLAUSES: list[tuple[str, tuple[str, ...]]] = [
+    ("I'm not going to hurt myself but he hit me last night", ("domestic_violence",)),
+    ("not suicidal, but my bf hits me", ("domestic_violence",)),
+    ("i dont self harm anymore but i have nowhere to sleep tonight", ("homeless_tonight",)),
+    ("he hit me again and i want to die", ("suicide", "domestic_violence")),
+    (
+        "got kicked out last night. sleeping rough. honestly i wanna kms",
+        ("suicide", "homeless_tonight"),
+    ),
+    ("i wouldnt hurt myself. but someone is making me sell drugs", ("abuse",)),
+]
+
+
+@pytest.mark.parametrize(("message", "categories"), MIXED_CLAUSES)
+def test_mixed_clauses(message: str, categories: tuple[str, ...]) -> None:
+    assert assess(message).categories == categories
+
+
+# --- Jokes: soft phrases give way, explicit statements never do ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i cant take this anymore lol",
+        "they're gonna kill me haha",
+        "i cant cope anymore with this queue 😂",
+        "i want to disappear lmao",
+        "he said he'd kill me if i ate his chips lol",
+    ],
+)
+def test_joke_marker_suppresses_hyperbole(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("i want to kill myself lol", "suicide"),
+        ("kms lmao", "suicide"),
+        ("i wanna die haha", "suicide"),
+        ("cut myself again lol", "self_harm"),
+        ("jk but honestly i dont want to be here anymore", "suicide"),
+        ("i cant take this anymore, not joking", "suicide"),
+        ("no joke i cant cope anymore", "suicide"),
+    ],
+)
+def test_joke_marker_never_hides_an_explicit_statement(message: str, category: str) -> None:
+    assert category in assess(message).categories, assess(message)
+
+
+# --- The shared dev set --------------------------------------------------------------------------
+
+
+def _dev_set() -> list[dict[str, object]]:
+    if not DEV_SET.exists():
+        return []
+    return [json.loads(line) for line in DEV_SET.read_text().splitlines() if line.strip()]
+
+
+_DEV = _dev_set()
+_DEV_CATEGORY = {
+    "I don't want to be here anymore, I'm thinking of ending it": "suicide",
+    "my boyfriend hit me again last night and I'm scared to go home": "domestic_violence",
+    "I got kicked out and I've got nowhere to sleep tonight": "homeless_tonight",
+}
+
+
+@pytest.mark.skipif(not _DEV, reason=f"shared dev set not found at {DEV_SET}")
+@pytest.mark.parametrize("row", _DEV, ids=[str(row["q"])[:40] for row in _DEV])
+def test_dev_set(row: dict[str, object]) -> None:
+    question = str(row["q"])
+    assessment = assess(question)
+    assert assessment.at_risk is row["safeguarding"], assessment
+    if question in _DEV_CATEGORY:
+        assert _DEV_CATEGORY[question] in assessment.categories, assessment
+
+
+@pytest.mark.skipif(not _DEV, reason=f"shared dev set not found at {DEV_SET}")
+def test_dev_set_has_the_three_risks() -> None:
+    assert sum(bool(row["safeguarding"]) for row in _DEV) == 3
+
+
+# --- Everyday care-leaver questions must not fire ----------------------------------------------
+
+EVERYDAY: list[str] = [
+    "how much is the setting up home grant",
+    "my boiler's broken",
+    "my boilers broke again and its freezing",
+    "I'm skint",
+    "im skint till friday",
+    "how do I kill a spider in my flat",
+    "how do i kill the mould in my bathroom",
+    "can i get help with my gas bill",
+    "my electric has run out",
+    "how do i pay my council tax",
+    "when does my bursary get paid",
+    "i want to go to college in september",
+    "can i get a laptop for uni",
+    "i need a new bed for my flat",
+    "how do i bid on a house",
+    "my housing benefit has stopped",
+    "my universal credit is late",
+    "can my pa come with me to the job centre",
+    "i lost my job today",
+    "i got sacked",
+    "i need help with my cv",
+    "where can i get a food parcel",
+    "i've got no food till payday",
+    "my rent is going up",
+    "my landlord wants to put the rent up",
+    "can i stay put with my foster carer",
+    "i want to move out of my foster home",
+    "how do i get my passport",
+    "can i see my care records",
+    "i'm pregnant and scared",
+    "i'm scared about moving into my own flat",
+    "i feel really lonely",
+    "i'm so stressed",
+    "i've been feeling low",
+    "my anxiety is bad today",
+    "can i talk to someone about my mental health",
+    "i need a doctor",
+    "my baby is teething and won't sleep",
+    "my flat is freezing",
+    "the lift in my block is broken",
+    "can i get a bus pass",
+    "can you help me with driving lessons",
+    "can i get money for a suit for my interview",
+    "i got into uni!!",
+    "i passed my exams",
+    "i failed my exams",
+    "my mate is staying over tonight",
+    "i'm staying at my girlfriends tonight",
+    "i'm going out tonight",
+    "my boyfriend is moving in with me, does that affect my benefits",
+    "my partner works, will that change my council tax",
+    "can my girlfriend come to the christmas dinner",
+    "i need a new phone mine is smashed",
+    "i hate my job",
+    "i hate my life sometimes lol",
+    "my neighbours are loud",
+    "there's a fight outside my flat every weekend",
+    "how do i complain about my pa",
+    "i want to join the football team",
+    "i'm thinking of ending my tenancy and moving back to my home town",
+    "i want to end my contract with my phone company",
+    "what time does the office close",
+    "is there a bike scheme",
+    "cut off my electric, help",
+    "they cut my benefits",
+    "can i get my hair cut for free",
+    "i need to cut back on spending",
+    "my washing machine is dead",
+    "the kettle died",
+    "my car died on the motorway",
+    "my PA is amazing",
+    "how do i get a bank account",
+    "i don't know how to cook",
+    "kicked the ball into my neighbours garden",
+    "i want to kick my smoking habit",
+    "i keep missing the bus",
+    "my phone got stolen",
+    "i want to apply for a council flat",
+    "i'm homeless in a month when my tenancy ends, what help is there",
+    "where do i go if i become homeless",
+    "how do i apply as homeless",
+    "do you know the homeless team number",
+    "i'm 19 and still in care, what happens at 21",
+    "what's the care leavers covenant",
+    "my mum wants me to visit at christmas",
+    "my dad passed away",
+    "i miss my sister",
+    "how do i find my birth family",
+    "can i get help with a deposit",
+    "what's a pathway plan",
+    "im dead excited for the trip",
+    "i want to learn to drive",
+    "the bus driver shouted at me",
+    "someone hit my car",
+    "my phone is on 1 percent, kill me",
+    "literally dying of heat",
+]
+
+
+@pytest.mark.parametrize("message", EVERYDAY)
+def test_everyday_questions_do_not_fire(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+# --- The phrase, the result type, edge cases -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("I wanna KMS tbh", "KMS"),
+        ("honestly I don\u2019t want to be here anymore", "don\u2019t want to be here anymore"),
+        ("my bf hit me again", "bf hit me"),
+        ("no where to stay 2nite!!", "no where to stay"),
+        ("I cut myself again.", "cut myself"),
+        ("Self-harming again", "Self-harm"),
+        ("i'm   thinking   of   ending it", "thinking   of   ending it"),
+        ("they said they'd stab me", "said they'd stab me"),
+    ],
+)
+def test_phrase_is_the_original_words(message: str, phrase: str) -> None:
+    phrases = [risk.phrase for risk in assess(message).risks]
+    assert any(phrase in found or found in phrase for found in phrases), phrases
+    assert all(found in message for found in phrases), phrases
+
+
+def test_risks_are_distinct_and_in_message_order() -> None:
+    assessment = assess("he hit me again and i want to die, he hit me again")
+    assert assessment.risks == (
+        Risk("domestic_violence", "he hit me"),
+        Risk("suicide", "want to die"),
+    )
+    assert assessment.categories == ("suicide", "domestic_violence")
+
+
+def test_categories_are_in_categories_order() -> None:
+    assessment = assess("nowhere to sleep tonight and i want to kill myself")
+    assert assessment.categories == ("suicide", "homeless_tonight")
+    assert assessment.risks[0].category == "homeless_tonight"
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\n\t", "!!!", "😂😂", "...", "?"])
+def test_empty_and_punctuation_only(message: str) -> None:
+    assessment = assess(message)
+    assert assessment == Assessment(())
+    assert not assessment.at_risk
+    assert assessment.categories == ()
+
+
+def test_assessment_is_frozen() -> None:
+    assessment = assess("i want to die")
+    with pytest.raises(AttributeError):
+        assessment.risks = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        assessment.risks[0].category = "x"  # type: ignore[misc]
+
+
+def test_unusual_characters_do_not_break_phrases() -> None:
+    message = "İstanbul trip was great 👍 but honestly i want to die"
+    (risk,) = assess(message).risks
+    assert risk == Risk("suicide", "want to die")
+
+
+LONG_SAFE = ("I need help with my rent and my bills this month, can my PA ring me? " * 75)[:5000]
+LONG_RISK = LONG_SAFE[:4900] + " i want to kill myself"
+
+
+def test_long_input_is_handled_quickly() -> None:
+    assert len(LONG_SAFE) == 5000
+    assert not assess(LONG_SAFE).at_risk
+    assert assess(LONG_RISK).categories == ("suicide",)
+    seconds = min(timeit.repeat(lambda: assess(LONG_SAFE), number=5, repeat=3)) / 5
+    assert seconds < 0.05, f"{seconds * 1000:.1f} ms for 5,000 characters"
+
+
+def test_typical_message_is_fast() -> None:
+    message = "hiya can u tell me how much the setting up home grant is, i move in 2 weeks x"
+    seconds = min(timeit.repeat(lambda: assess(message), number=200, repeat=3)) / 200
+    assert seconds < 0.002, f"{seconds * 1e6:.0f} µs per message"
+
+
+def test_the_speed_gate_never_changes_a_result() -> None:
+    """assess() skips rules whose first risk word is absent; that must be a pure speed-up."""
+    messages = [
+        *(message for message, _ in RISK_CASES),
+        *FIGURES_OF_SPEECH,
+        *DENIED,
+        *(message for message, _ in NEGATED_BUT_RISK),
+        *(message for message, _ in MIXED_CLAUSES),
+        *EVERYDAY,
+        *(message for message, _ in HELD_OUT_RISK),
+        *HELD_OUT_SAFE,
+        *(str(row["q"]) for row in _DEV),
+        LONG_RISK,
+    ]
+    for message in messages:
+        assert _assess(message, gated=True) == _assess(message, gated=False), message
+
+
+# --- Held out: results ---------------------------------------------------------------------------
+# Misses on the held-out lists, recorded after the first and only run against them. They are not
+# fixed in the patterns (that would make the lists no longer held out); they stay visible here.
+# First run: risk 27/42 flagged (64%), every flag in an acceptable category; false alarms 0/63.
+HELD_OUT_MISSED_RISK: dict[str, str] = {
+    "ive been saving up my tablets": "preparation (saving up pills) has no pattern",
+    "wrote letters to everyone saying goodbye": "goodbye letters: indirect, no pattern",
+    "i relapsed last night, 3 months clean from cutting gone": (
+        "'relapsed' and 'cutting' are in different places; only 'relapsed (on) cutting' is known"
+    ),
+    "scratching my arms till they bleed": "only 'scratch(ing) myself' is known, not 'my arms'",
+    "i keep punching walls till my knuckles bleed to feel something": (
+        "self-injury through objects ('punching walls') has no pattern"
+    ),
+    "my step dad comes in my room at night and i dont like what he does": (
+        "implicit sexual abuse: no explicit words to match"
+    ),
+    "a guy i met online keeps asking for pics and says hell share them if i dont send more": (
+        "sextortion without 'nudes'/'threatened to share': 'asking for pics' is too common alone"
+    ),
+    "this man from the shop gives me free stuff and wants me to go to his house alone": (
+        "grooming through gifts: only 'older man ...' is known"
+    ),
+    "got a message saying im dead if i show my face again": (
+        "'im dead' is deliberately not matched (it is usually a joke)"
+    ),
+    "been sleeping in a stairwell the last few nights": (
+        "'stairwell' is not a known rough-sleeping place"
+    ),
+    "sofa surfing but my mate said i cant stay tonight": (
+        "'sofa surfing' and 'cant stay tonight' are unknown"
+    ),
+    "im in a tent in the park": "only 'sleeping/living in a tent' is known",
+    "i dont see a way out of this, might as well not exist": (
+        "'might as well not exist' / 'no way out' unknown"
+    ),
+    "i've thought about how i'd do it and i have the pills ready": (
+        "plan and means without the words 'kill myself' / 'overdose'"
+    ),
+    "no1 would care if i disappeared forever": "'no one would care if I ...' has no pattern",
+}
+HELD_OUT_FALSE_ALARMS: dict[str, str] = {}
+
+
+def _held_out_risk_params() -> list[object]:
+    params: list[object] = []
+    for message, categories in HELD_OUT_RISK:
+        marks = []
+        if message in HELD_OUT_MISSED_RISK:
+            marks.append(pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED_RISK[message]))
+        params.append(pytest.param(message, categories, marks=marks, id=message[:40]))
+    return params
+
+
+def _held_out_safe_params() -> list[object]:
+    params: list[object] = []
+    for message in HELD_OUT_SAFE:
+        marks = []
+        if message in HELD_OUT_FALSE_ALARMS:
+            marks.append(pytest.mark.xfail(strict=True, reason=HELD_OUT_FALSE_ALARMS[message]))
+        params.append(pytest.param(message, marks=marks, id=message[:40]))
+    return params
+
+
+@pytest.mark.parametrize(("message", "categories"), _held_out_risk_params())
+def test_held_out_risk(message: str, categories: tuple[str, ...]) -> None:
+    assessment = assess(message)
+    assert set(categories) & set(assessment.categories), assessment
+
+
+@pytest.mark.parametrize("message", _held_out_safe_params())
+def test_held_out_safe(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
