@@ -1,7 +1,8 @@
 """Scoring the chatbot on a JSONL file of questions, as `manage.py evaluate_bot` prints it.
 
 Each line: `{"q": "...", "entitlement": slug | [slugs] | null, "safeguarding": bool,
-"handoff": bool (optional)}`. Measures:
+"handoff": bool (optional)}`; a line without `entitlement` is not scored on pages (a
+safeguarding set). Measures:
 - top-1 accuracy: of the questions with an expected page, how many the bot answered from it
   (any of a list counts);
 - no-page accuracy: of the questions with `entitlement: null`, how many got no page;
@@ -73,7 +74,9 @@ def evaluate(rows: list[dict]) -> Report:
         answer = service.ask(row["q"], channel=AskChannel.COMMAND)
         expected = row.get("entitlement")
         wrong: list[str] = []
-        if expected:
+        if "entitlement" not in row:
+            pass  # a set about safeguarding alone says nothing of pages
+        elif expected:
             acceptable = expected if isinstance(expected, list) else [expected]
             ok = answer.entitlement in acceptable
             report.top1.add(ok)
