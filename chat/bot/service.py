@@ -78,13 +78,8 @@ def ask(
     *,
     user: User | None = None,
     channel: AskChannel = AskChannel.API,
-    alert_already_raised: bool = False,
 ) -> Answer:
-    """Answer one question. Raises BadQuestion for an empty or over-long one.
-
-    `alert_already_raised`: the caller's message went through `post_message`, which checks
-    every message from a young person itself (a text in a conversation), so this does not
-    raise a second alert for the same words."""
+    """Answer one question. Raises BadQuestion for an empty or over-long one."""
     text = clean_question(question)
     profile = getattr(user, "young_person", None) if user and user.is_authenticated else None
     assessment = safeguarding.assess(text)
@@ -110,7 +105,8 @@ def ask(
     elif not assessment.at_risk:
         parts.append(
             "Sorry, I can only answer questions about what the council offers care leavers, "
-            "like money, housing, college and work, and health."
+            "like money, housing, college and work, and health. For anything else, message "
+            "your Personal Adviser (PA)."
         )
     if assessment.at_risk and profile is not None:
         answer.handoff = True  # their PA is told either way
@@ -129,7 +125,7 @@ def ask(
             answer=answer.answer,
         )
         answer.question_id = record.pk
-        if assessment.at_risk and not alert_already_raised:
+        if assessment.at_risk:
             alerts.raise_alert(
                 assessment, text=text, profile=profile, channel=channel, question=record
             )
@@ -188,10 +184,10 @@ def _handoff_words(profile, adviser) -> str:
         return f"I've passed your question to {name}, your Personal Adviser (PA), who will reply."
     team = settings.PORTAL["LEAVING_CARE_PHONE"]
     if profile is not None:
-        return f"A person needs to answer this. Call the leaving care team on {team}."
+        return f"To ask a person, call the leaving care team on {team}."
     return (
-        "A person needs to answer this. Sign in and message your Personal Adviser (PA), or "
-        f"call the leaving care team on {team}."
+        "To ask a person, sign in and message your Personal Adviser (PA), or call the "
+        f"leaving care team on {team}."
     )
 
 
