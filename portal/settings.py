@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal",
     "offer",
     "chat",
+    "surveys",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

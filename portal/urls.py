@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("portal.people.urls")),
     path("", include("offer.urls")),
     path("", include("chat.urls")),
+    path("", include("surveys.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

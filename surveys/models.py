@@ -1,0 +1,1 @@
+"""Surveys, sessions and participation records."""
