@@ -29,7 +29,11 @@ How a message is read
    words ("u" -> "you", "2nite" -> "tonight", "wanna" -> "want to", "kms" -> "kill myself",
    "bf" -> "boyfriend", "thinkin" -> "thinking", "my self" -> "myself"...). Every normalised
    word remembers where it came from, so `Risk.phrase` is always the original text.
-2. Match each category's phrase patterns (word-bounded, precompiled at import).
+2. Match each category's phrase patterns (word-bounded, precompiled at import). Some rules also
+   need other words somewhere in the message (`context`: "relapsed" counts as self-harm only
+   when the message mentions cutting, sh, scars...), and some are dropped when the message
+   gives the everyday reading (`unless`: "said my goodbyes" with "last day" or "funeral",
+   "giving my stuff away" with "charity shop", "sleeping in a tent" with "festival").
 3. Negation, per clause. A match is dropped when a negation cue ("not", "never", "dont",
    "wont", "didnt", "havent", "no longer", "stopped", "without"...) comes shortly before the
    risk words in the same clause, with only "see-through" words in between ("going to",
@@ -62,18 +66,35 @@ Other choices worth knowing
 * An overdose ("took loads of pills") is filed under "suicide", the more urgent reading.
 * "homeless_tonight" needs something that says the young person has nowhere safe to sleep
   now: "kicked out" alone (e.g. "kicked out of the pub lol") does not fire; "got kicked out
-  and nowhere to sleep", "sleeping rough", "I'm homeless" do.
+  and nowhere to sleep", "sleeping rough", "I'm homeless", "sleeping in a stairwell" do.
+  Sofa surfing on its own is a housing question ("I'm sofa surfing, does that count as
+  homeless?"); it fires with a sign of losing the sofa ("they want me gone tonight", "my mate
+  said I can't stay", "nowhere"). An eviction still to come ("evicted next month", "might get
+  evicted") does not fire.
+* Indirect statements (added in round 2, see "Limits"): a sign is usually needed with the act
+  ("scratching my arms" + "till they bleed", "comes in my room" + "at night", "gives me money"
+  + "don't tell anyone" / "his flat", "sent him pics" + "share"/"money"). Some read the young
+  person's words more broadly than an everyday speaker would mean them, on purpose: "whats the
+  point of anything", "I've said my goodbyes", "they're waiting outside my flat" fire unless
+  the message gives the everyday reading; a worker can judge those quickly.
 * Speed: a rule's regex only runs when the first word of its risk phrase is in the message
-  (read automatically from the compiled pattern). About 0.1 ms for a typical message, a few
-  milliseconds for 5,000 characters.
+  (read automatically from the compiled pattern; a word-to-rules index finds them), and, for
+  rules whose phrase starts with everyday words, when a later word it cannot do without is
+  there too (the `also` groups: "blades", "pics", "stay"). About 0.1 ms for a typical message,
+  a few milliseconds for 5,000 characters.
 
 Limits
 ------
-It finds what is said in words it knows. Indirect signs ("saving up my tablets", "wrote
-goodbye letters", "he comes in my room at night", "sofa surfing") mostly pass it by: on a
-held-out list written before the patterns it flagged about two thirds of risk messages and
-none of the everyday ones (see tests/bot/test_safeguarding.py). It is a safety net in front
-of the bot's answers, not a substitute for a worker reading their young people's messages.
+It finds what is said in words it knows. On a held-out list written before the patterns (round
+1) it flagged about two thirds of risk messages (27 of 42) and none of the 63 everyday ones. Its
+15 misses were indirect: "saving up my tablets", goodbye letters, "he comes in my room at
+night", grooming with gifts, "asking for pics", sofa surfing, a tent or a stairwell, "im dead if
+I show my face", "no one would care if I disappeared". Round 2 added general patterns for those
+classes and their neighbours (see "Indirect statements" below), which now flag all 15, but
+they were tuned on those very messages: how well they carry to new wording is unknown until a
+fresh held-out set, written by someone else, is run once. Indirect wording it has never seen
+will still pass it by. It is a safety net in front of the bot's answers, not a substitute for
+a worker reading their young people's messages.
 """
 
 from __future__ import annotations
@@ -441,6 +462,8 @@ class _Rule:
     soft: bool  # suppressed by a nearby joke marker
     context: re.Pattern[str] | None  # must also occur somewhere in the message
     gate: _Gate | None  # words one of which must be in the message, or None: always try
+    unless: re.Pattern[str] | None = None  # if this occurs anywhere in the message: no match
+    also: tuple[_Gate, ...] = ()  # further gates, read from the groups named also, also2...
 
 
 @dataclass(frozen=True)
@@ -449,32 +472,50 @@ class _Gate:
     prefixes: tuple[str, ...]  # " " + the start of a word, when the rest is not a plain word
 
 
-def _rules(category: str, *patterns: str, soft: bool = False, context: str = "") -> list[_Rule]:
+def _rules(
+    category: str, *patterns: str, soft: bool = False, context: str = "", unless: str = ""
+) -> list[_Rule]:
     ctx = re.compile(rf"\b(?:{_expand(context)})\b") if context else None
+    not_if = re.compile(rf"\b(?:{_expand(unless)})\b") if unless else None
     rules = []
     for pattern in patterns:
         source = rf"\b(?:{_expand(pattern)})\b"
-        rules.append(_Rule(category, re.compile(source), soft, ctx, _gate(source)))
+        gate, also = _gates(source)
+        rules.append(_Rule(category, re.compile(source), soft, ctx, gate, not_if, also))
     return rules
 
 
 # --- The gate: only try a rule's regex when its first risk word is in the message -----------------
-# Trying ~150 regexes on every message costs ~0.4 ms; most messages contain none of the words
+# Trying ~240 regexes on every message costs ~0.7 ms; most messages contain none of the words
 # that can start a rule's `core`, so those rules are skipped. The words are read from the compiled
 # pattern itself (never listed by hand, so they cannot drift from it). Anything the reader does not
 # understand, or too many alternatives, means no gate: the rule is always tried.
+# When a rule's core starts with everyday words ("got my blades out", "asking for pics"), a group
+# named `also` (or also2...) marks a later part the match can never do without ("blades", "pics");
+# its first words must be in the message too. Such a group must not sit inside anything optional
+# or any one side of an alternation (test_the_speed_gate_never_changes_a_result checks the cases).
 
 _GATE_LIMIT = 400
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
-def _gate(source: str) -> _Gate | None:
+def _gates(source: str) -> tuple[_Gate | None, tuple[_Gate, ...]]:
+    """The core's gate, and the gates of any `also` groups."""
     if sre_parse is None:
-        return None
+        return None, ()
     try:
         tree = sre_parse.parse(source)
-        core = tree.state.groupdict.get("core")
-        sequence = _from_group(list(tree.data), core, []) if core else list(tree.data)
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return None, ()
+    groups = tree.state.groupdict
+    also = (_gate(tree, index) for name, index in sorted(groups.items()) if name.startswith("also"))
+    return _gate(tree, groups.get("core")), tuple(gate for gate in also if gate is not None)
+
+
+def _gate(tree: object, group: int | None) -> _Gate | None:
+    try:
+        nodes = list(tree.data)  # type: ignore[attr-defined]
+        sequence = _from_group(nodes, group, []) if group else nodes
         starts = _first_words(sequence or [], "")
     except (ValueError, TypeError, AttributeError, RecursionError, _TooMany):
         return None
@@ -895,11 +936,673 @@ _HOMELESS += _rules(
     r"(?P<core>kicked|thrown|chucked|turfed|booted|kick|kicking|throw|throwing|chuck|chucking)"
     r" (?:me )?out(?! (?:of (?:the |my |our )?<VENUES>\b(?! (?:accommodation|halls|flat|house|"
     r"room)\b)|of my (?:head|mind|system))\b)",
-    r"(?P<core>evicted|evicting me|evict me|changed the locks|locked out)",
+    # Not a future eviction ("getting evicted next month", "might get evicted").
+    r"(?<!might get )(?<!might be )(?<!could get )(?<!could be )(?<!may get )(?<!may be )"
+    r"(?<!going to get )(?<!going to be )(?<!worried about getting )(?<!scared of getting )"
+    r"(?P<core>evicted|evicting me|evict me|changed the locks|locked out)"
+    r"(?! (?:next|in (?:a|an|\d+|two|three|four|six|a few|the new)|at the end|by the end|soon|if|"
+    r"unless|when|after|before|from (?:my|the|next)|on the \d+|for (?:rent )?arrears|process|"
+    r"hearing|notice|date|letter|papers|of (?:my|the) (?:<W>){0,2}(?:account|email|app|journal|"
+    r"portal|phone|laptop|computer|ipad|tablet|login))\b)",
     r"(?:im|i am|been|ive been|currently|now) (?P<core>sleeping|kipping|living|staying) in "
     r"(?:a|the|my) (?:car|tent|van)",
     soft=True,
     context=_NIGHT_CONTEXT,
+)
+
+# --- Indirect statements ------------------------------------------------------------------------
+# Added after the first held-out round (its fifteen misses are now tuning cases in the tests):
+# what staff recognise although the young person never names the risk. Preparation and goodbyes,
+# self-harm told through its marks, grooming and exploitation told as gifts, pictures, debts and
+# journeys, control told as behaviour, threats told as conditions, and the places people sleep
+# when they have nowhere. Most of these need two things together: an act and what makes it
+# worrying ("scratching my arms" + "till they bleed", "comes in my room" + "at night", "asking
+# for pics" from a person + not "of the damp"). Many carry `unless`: words anywhere in the
+# message that give the everyday reading ("said my goodbyes" + "last day", "giving my stuff
+# away" + "charity shop", "sleeping in a tent" + "festival").
+
+# After "die": the harmless continuations ("die of embarrassment", "die my hair").
+_NOT_DYE = (
+    r"(?! (?:(?:of|from) (?:embarrassment|shame|cringe|boredom|laughing|laughter)|laughing|"
+    r"(?:my|your|her|his) (?:hair|eyebrows|beard|clothes))\b)"
+)
+# An ordinary goodbye: moving on, a last day, someone else leaving, a funeral.
+_LEAVING = (
+    r"mov(?:e|es|ed|ing) (?:out|in|house|flat|to|into|away|abroad|back|home|placement|area|on to|"
+    r"up)|new (?:flat|place|placement|house|home|job|school|college|area|city|town)|leaving|"
+    r"last day|retir\w*|funeral|holiday|trip|graduat\w*|card|end of (?:term|year|placement)|"
+    r"abroad|travelling|going away|gap year|emigrat\w*|relocat\w*|visit|visiting|party|night out|"
+    r"pub|club|(?:went|go|going|headed|came) home|left (?:the (?:party|club|pub|do)|early)|"
+    r"work do|christmas do"
+)
+# "pics of the damp", "photos of my flat": pictures of something, not of the young person.
+_NOT_OF_ME = (
+    r"(?! (?:of (?:the|a|an|your|his|her|their|our|this|that|my (?!(?:body|self|bum|boobs|"
+    r"chest|legs|underwear|bra|tits|arse)\b)\w+)|for (?:the|my|his|her|their|a|an)|from)\b)"
+)
+_SEARCH = (
+    r"(?:looked up|look up|looking up|googled|googling|google|searched|searching|search|"
+    r"researched|researching|research|reading up on|read up on|been reading about|read about|"
+    r"asked chatgpt|asking chatgpt|asked ai|checked|checking)"
+)
+_DEATH_WAY = (
+    r"(?:die|kill (?:yourself|myself|urself|oneself|your self)|end (?:your|my|a) life|"
+    r"end it all|hang (?:yourself|myself)|overdose|od|drown|suffocate|unalive|commit suicide|"
+    r"not wake up|bleed out|bleed to death|stop (?:your|my|a) heart)"
+)
+
+_SUICIDE += _rules(
+    "suicide",
+    # Passive ideation: no one would care, might as well not exist.
+    r"(?P<core>no one|nobody|not one person|not a single person|who) (?:would |will |d |"
+    r"is going to |would even |will even )?(?:even |actually |really |honestly )?(?:care|notice|"
+    r"miss me|be sad|cry|bother|give a (?:shit|fuck|damn|toss)|realise) (?:if|when|once|that|"
+    r"whether) i (?:<W>)?(?:died|die|was dead|were dead|am dead|was gone|were gone|wasnt here|"
+    r"was not here|wasnt around|wasnt alive|disappeared|disappear|vanished|vanish|killed myself|"
+    r"kill myself|didnt wake up|never woke up|never came back|ended it|stopped existing|"
+    r"overdosed)" + _NOT_DYE,
+    r"(?P<core>no one|nobody|not one person) (?:would|will|d|is going to) (?:even |actually |"
+    r"really )?miss me(?! (?:at|in|on|if i (?:left|moved|went|stopped coming))\b)",
+    r"(?:want to|wish i could|just want to|id like to|ready to) (?P<core>stop existing|not exist|"
+    r"cease to exist|never wake up|not wake up|not be alive)",
+    # Goodbye letters, said my goodbyes, giving things away.
+    r"(?P<core>goodbye|good bye|farewell) (?:letter|letters|note|notes|message|messages|video|"
+    r"videos|text|texts|post)",
+    r"(?P<also>letter|letters|note|notes|message|messages|video|videos|text|texts|post|voice note|"
+    r"voice notes) (?:<W>){0,3}(?P<core>(?:saying goodbye|to say goodbye|saying bye|to say bye)"
+    r"(?! to (?:the|his|her|their|our|a|an)\b)|for when im gone|for when i am gone|"
+    r"for after im gone|for when im dead|for after i die|"
+    r"for after im dead|for when i die|for when im not here|for when im not around|"
+    r"in case i dont wake up|in case im not here)"
+    r"(?! (?:to (?:work|uni|college|school)|on holiday|away|for (?:a|the) (?:week|weekend|day))\b)",
+    r"(?P<also>wrote|written|writing|write|left|leave|leaving|made|making|recorded|recording|typed|"
+    r"typing|sorted|planned|planning|give|giving|gave) (?:<W>){0,4}(?P<core>for when im gone|"
+    r"for when i am gone|for after im gone|for when im dead|for after i die|for after im dead|"
+    r"for when i die|for when im not here|for when im not around|in case i dont wake up)"
+    r"(?! (?:to (?:work|uni|college|school)|on holiday|away|for (?:a|the) (?:week|weekend|day))\b)",
+    r"(?P<core>said|saying|say|sent|sending|send|done|did|doing|made) (?:all )?(?:my|me|our|the) "
+    r"(?:final |last )?goodbyes",
+    r"(?:said|say|saying|wanted to say|want to say|this is me saying) (?P<core>goodbye|bye|"
+    r"a final goodbye|a last goodbye) (?:to )?(?:everyone|everybody|you all|all of you|the world|"
+    r"you|my (?:family|mum|dad|sister|brother|friends|mates|kids|son|daughter|baby|nan))"
+    r"(?: forever| for good| for the last time)?(?=$| ,| and\b| because| i love| love you| thank|"
+    r" now| tonight)",
+    r"(?P<core>this is goodbye|this is my last (?:message|text|goodbye|post)|goodbye forever|"
+    r"bye forever|goodbye world|goodbye cruel world)",
+    unless=_LEAVING,
+)
+_SUICIDE += _rules(
+    "suicide",
+    r"(?P<core>giving|gave|given|give|gives) (?:away (?:(?:all|most|loads|some|half|the rest) "
+    r"(?:of )?)?my (?:stuff|things|belongings|possessions|valuables)|away everything i "
+    r"(?:own|have)|(?:(?:all|most|loads|some|half|the rest) (?:of )?)?(?:my )?(?:stuff|things|"
+    r"belongings|possessions|valuables|everything i (?:own|have)) away)",
+    unless=(
+        r"charity|charities|food bank|foodbank|donat\w*|vinted|ebay|marketplace|facebook|depop|"
+        r"declutter\w*|clear(?:ing)? out|clearout|spring clean\w*|too small|doesnt fit|dont fit|"
+        r"grown out|outgrown|downsiz\w*|selling|sold|sell|storage|toys|shelter|" + _LEAVING
+    ),
+)
+_SUICIDE += _rules(
+    "suicide",
+    # Preparation: saving up tablets, having them ready, looking up how many.
+    r"(?P<core>saving up|saved up|saving|stockpiling|stockpiled|stockpile|hoarding|hoarded|"
+    r"storing up|stored up|stashing|stashed|collecting up|building up|built up) (?:all |some |"
+    r"loads of |lots of )?(?:of )?(?:my |the |me )?(?:<W>)?<DRUGS>"
+    r"(?! (?:for (?:my |the |a )?(?:holiday|trip|weekend|travel|later|tomorrow|work|emergencies|"
+    r"emergency|abroad)|for when (?:i go (?:on|to|away|abroad)|i travel|im (?:away|"
+    r"on holiday)))\b)",
+    r"(?:have|got|ive got|i have|had|get|getting|with|and) (?:all )?(?:the |my |some |enough |"
+    r"a load of |loads of )?(?P<core><DRUGS>) (?:ready|lined up|counted out|laid out|set out|"
+    r"in front of me)(?! (?:for (?:the morning|tomorrow|my (?:holiday|trip|week|weekend)|"
+    r"the (?:week|weekend|trip|holiday)|work|college|school)|to take (?:in|with|tomorrow|before|"
+    r"after|later))\b)",
+    r"(?P<core>enough) (?:<W>)?<DRUGS> (?:to (?:kill|die|end it|do it|not wake up|overdose|od|"
+    r"be fatal|stop my heart)|saved|saved up|stashed|stockpiled)",
+    r"(?P<core>how many|how much) (?:<W>){0,3}(?:<DRUGS>|it) (?:<W>){0,3}(?:to|would|will|"
+    r"before|until|till|need to|needed to) (?:<W>){0,2}(?P<also>kill (?:me|you|myself|yourself|"
+    r"someone|a person|an adult|a human)|be fatal|be lethal|overdose|od|not wake up|"
+    r"stop (?:your|my|a) heart|die)" + _NOT_DYE,
+    rf"(?P<core>{_SEARCH}) (?:<W>)?(?:how many|how much) (?:<W>){{0,2}}<DRUGS> (?:it takes|"
+    r"it would take|it will take|would take|would do it|will do it|would be enough|"
+    r"it would take to do it)(?=$| ,| tbh| and\b)",
+    rf"(?P<core>{_SEARCH}) (?:<W>)?(?:how to|ways to|way to|the best way to|best way to|"
+    r"the easiest way to|easiest way to|the quickest way to|quickest way to|painless ways to|"
+    r"painless way to|a painless way to|methods to|how long (?:it takes|does it take|it would take|"
+    rf"would it take) to) (?:<W>)?{_DEATH_WAY}" + _NOT_DYE,
+    r"(?P<core>painless|quickest|easiest|quick|best|fastest|surest) (?:way|ways|method|methods) "
+    r"(?:to|of) (?:die|dying|kill (?:yourself|myself|urself)|end (?:your|my|a) life|end it all|"
+    r"commit suicide|unalive|suicide)" + _NOT_DYE,
+    r"(?P<core>painless) (?:death|suicide|way out|way to go)",
+    r"(?P<core>noose|nooses)",
+)
+_SUICIDE += _rules(
+    "suicide",
+    # A plan ("thought about how I'd do it"), when the message also names means or death.
+    r"(?:thought about|thinking about|think about|thought of|thinking of|planned|planning|plan|"
+    r"worked out|working out|know|knew|decided|figured out|chosen|picked|researched) (?:exactly )?"
+    r"(?P<core>how|when|where) (?:id|i would|i will|ill|im going to|i am going to|i could|to) "
+    r"(?:do it|end it|go through with it|end my life|kill myself|die)",
+    context=(
+        r"<DRUGS>|rope|noose|bridge|jump\w*|train tracks|railway|knife|blades?|razor|die|dying|"
+        r"dead|death|kill\w*|goodbyes?|suicid\w*|overdos\w*|od|not be here|not wake up|end it|"
+        r"ending it|end my life|without me"
+    ),
+)
+_SUICIDE += _rules(
+    "suicide",
+    r"(?P<core>lethal|fatal|deadly) (?:dose|doses|amount|amounts|quantity|overdose)(?: of (?:my )?"
+    r"<DRUGS>|(?=$| ,| for (?:me|a person|someone|an adult|a human)))",
+    r"(?P<core>might as well|may as well|might aswell|may aswell|id rather|would rather) "
+    r"(?:just )?(?:not exist|not be alive|not wake up|be dead|not live|not be here anymore|"
+    r"not be around anymore)",
+    r"(?P<core>might as well|may as well|might aswell|may aswell|id rather|would rather|rather) "
+    r"(?:just )?(?P<also>die)"
+    + _NOT_DYE
+    + r"(?! than (?:eat|wear|watch|sit|listen|go to|do|be seen|work|"
+    r"queue|wait|ask|ring|call|fill|have|read|sing|dance|talk to (?:him|her|them) again)\b)",
+    r"(?P<core>whats the point|what is the point|whats even the point|what even is the point) "
+    r"(?:in |of )(?:anything|it all|any of it|me|me being here|me even being here|waking up|"
+    r"trying anymore|even trying|anything anymore|carrying on)(?: anymore| any more| now| tbh|"
+    r" honestly| really)?(?=$| ,| lol| lmao)",
+    r"(?P<core>whats the point|what is the point|whats even the point) (?:anymore|any more|"
+    r"of me)(?=$| ,)",
+    r"(?:want|wanted|wish|need|just want) (?:for )?(?P<core>everything|it all|my life|life) to "
+    r"(?P<also>stop|end|be over|just stop|just end)(?: forever| for good| permanently)?(?=$| ,|"
+    r" and\b|"
+    r" now| tonight| already)",
+    r"(?:want to|wish i could|just want to) (?P<core>vanish|fade away|disappear forever|"
+    r"disappear for good)",
+    r"(?P<core>wont be|will not be|not going to be) (?:here|around|alive) (?P<also>much longer|"
+    r"for much longer|any longer|by (?:the )?morning)",
+    r"(?:wont|will not|not going to) need (?:it|them|any of (?:it|this|them|my stuff)|my (?:stuff|"
+    r"things)|anything) (?P<core>where im going|when im gone)",
+    # Where someone goes to end their life.
+    r"(?:sitting|sat|standing|stood|stand|sit|lying|laying|lay|lie|climbed|climbing|been) "
+    r"(?:on|onto|over|at|near|by) (?:the )?(?P<core>edge of (?:the|a|this) (?:bridge|roof|building|"
+    r"cliff|car park|multi storey|balcony|motorway bridge))",
+    r"(?:climbed|climbing|climb|wrong side of) (?:over |onto |up )?(?:the )?(?P<core>railings|"
+    r"railing|barrier|fence) (?:on|of|at) (?:the|a|this) (?:bridge|roof|car park|multi storey|"
+    r"balcony|cliff)",
+    soft=True,
+)
+_SUICIDE += _rules(
+    "suicide",
+    r"(?:sitting|sat|standing|stood|stand|sit|lying|laying|lay|lie) (?:on|by|near|next to|beside) "
+    r"(?:the )?(?P<core>train tracks|railway tracks|railway line|train line|rail tracks|tracks)",
+    soft=True,
+    unless=r"waiting|platform|station|trains? (?:is|was|are|were) (?:late|delayed|cancelled)|"
+    r"trainspotting|photos?|pics|picnic|walk|walking|bike",
+)
+
+_BODY = (
+    r"(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|hip|hips|chest|hand|"
+    r"hands|knuckles|fist|fists|head|face|body|fingers|scalp)"
+)
+_HARM_VERB = (
+    r"(?:scratch|scratches|scratching|scratched|claw|claws|clawing|clawed|punch|punches|punching|"
+    r"punched|hit|hits|hitting|bang|bangs|banging|banged|headbutt|headbutts|headbutting|"
+    r"headbutted|smash|smashes|smashing|smashed|burn|burns|burning|burned|burnt|cut|cuts|cutting|"
+    r"pinch|pinches|pinching|pinched|bruise|bruising|bruised|carve|carving|carved|hurt|hurting|"
+    r"hurts|harm|harming|harmed|slap|slapping|slapped)"
+)
+# Scratching, burns and marks have everyday causes.
+_SKIN = (
+    r"eczema|itch\w*|rash|bites?|mosquito|midges?|chicken ?pox|psoriasis|dermatitis|allerg\w*|"
+    r"hives|nails?|spots?|acne|scabs?"
+)
+_SKIN_OR_KITCHEN = (
+    _SKIN + r"|sun|sunbed|sunburn\w*|oven|iron|kettle|pan|hob|stove|tray|"
+    r"straighteners|tongs|curling|cooking|by accident|accidentally|bath|shower|wax\w*|tattoo\w*|"
+    r"fell|fall|falling|tripped|slipped|cat|kitten|dog|puppy|brambles|thorns|garden\w*|"
+    r"operation|surgery|c section|caesarean|stretch|birthmark"
+)
+_SH_WORDS = (
+    r"sh|self harm\w*|cutting(?! (?:down|back|out|carbs|sugar|off|ties|my hair|hair|the grass))|"
+    r"cut myself|cut (?:my )?(?:arms?|wrists?|legs?|thighs?)|blades?|razors?|scars?|"
+    r"hurting myself|harming myself|burning myself"
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    # The act and its sign: "till they bleed", "to feel something", "on purpose".
+    rf"(?P<core>{_HARM_VERB}) (?:<W>){{0,4}}(?P<also>till|until|til|untill) (?:it|they|i|my \w+|"
+    r"the skin|the \w+) (?:<W>)?(?:bleed|bleeds|bled|bleeding|start bleeding|started bleeding|"
+    r"bruise|bruises|bruised|broke|break|breaks|go numb|went numb|drew blood|draw blood|scar|"
+    r"scarred|blister|blistered)",
+    unless=_SKIN,
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    rf"(?P<core>{_HARM_VERB}) (?:myself|my {_BODY}|(?:the |a )?walls?|(?:the |a )?doors?|"
+    r"(?:the )?mirror|my head against (?:the |a )?(?:wall|door|floor)) (?:<W>){0,4}"
+    r"(?P<also>to feel something|to feel anything|to feel pain|to feel real|to feel alive|"
+    r"to punish myself|so i can feel|so i could feel|so i feel something|as (?:a )?punishment|"
+    r"because i deserve (?:it|to)|on purpose|deliberately)",
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    r"(?P<core>scratch|scratching|scratched|claw|clawing|clawed|pinch|pinching|pinched|burn|"
+    r"burning|burned|burnt|carve|carving|carved|bruise|bruising|bruised) (?:up )?my (?:arms|"
+    r"wrists|thighs|skin|legs|stomach|belly)",
+    unless=_SKIN_OR_KITCHEN,
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    r"(?P<core>burn|burning|burned|burnt|brand|branding|branded) (?:myself|my \w+) with (?:a |my |"
+    r"the |some )?(?P<also>lighter|lighters|cigarette|cigarettes|cig|cigs|fag|fags|match|matches|"
+    r"hot (?:spoon|knife|metal|key|coin)|lit)",
+    # Slang: "i sh'd again", "my sh", "cut too deep".
+    r"(?:i|ive|i have|ive been|been|just|i just|still|keep|and|then|i did|i done) (?P<core>sh|shd)"
+    r"(?=$| ,| again| last night| tonight| today| yesterday| this morning| every| a lot| loads|"
+    r" lately| recently| more| and\b| but\b| because\b| badly| bad| deep| deeper)",
+    r"(?:my|about|with|from|because of|struggling with|struggle with) (?P<core>sh)(?=$| ,| is\b|"
+    r" has\b| was\b| scars| cuts| wounds| urges| again| and\b| but\b| getting| lately| recently)",
+    r"(?:i|ive|i have|think i|i think i|might have|may have) (?:have )?(?P<core>cut) (?:too )?"
+    r"(?:deep|deeper|too deep)",
+    r"(?P<core>make|makes|making|made) (?P<also>myself) (?:sick|throw up|vomit|puke)"
+    r"(?! (?:with worry|worrying|from (?:worry|stress|eating too)|eating|laughing|drinking)\b)",
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    # "relapsed" is about self-harm only when the message says so (not drink, drugs or diets).
+    r"(?P<core>relapsed|relapse|relapsing|relapses)",
+    context=_SH_WORDS,
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    # Marks, and the tools.
+    r"(?:hide|hides|hiding|hid|hidden|cover|covers|covering|covered|conceal|concealing) (?:up )?"
+    r"(?:my |the |all my |all the )?(?:fresh |new |self harm |sh )?(?P<core>cuts|scars|marks|burns|"
+    r"wounds)",
+    r"(?P<core>fresh|new|deep|deeper) (?P<also>cuts|scars|wounds|burns) (?:on|up|all over) (?:my )?"
+    r"(?:arms?|wrists?|legs?|thighs?|stomach|hips?|body|skin)",
+    unless=_SKIN_OR_KITCHEN + r"|bike|work|kitchen|acne|pimples?|scratch(?:es)? from",
+)
+_SELF_HARM += _rules(
+    "self_harm",
+    r"(?P<core>got out|get out|getting out|took out|take out|taking out|use|used|using|hide|hid|"
+    r"hiding|hidden|keep|kept|keeping|bought|buy|buying|found|grab|grabbed|grabbing|reached for|"
+    r"reaching for|picked up|pick up|have|had|got) (?:out )?(?:my |some |the |a |new |a new |"
+    r"sharp |a sharp |fresh |me )?(?P<also>blades?)(?: out)?(?: (?:of|from) (?:a|my|the|me) "
+    r"(?:sharpener|pencil sharpener|razor|shaver))?(?! (?:for|in|of|on|to) (?:my |the |a )?"
+    r"(?:razor|shaver|shaving|shave|legs|beard|skates?|mower|lawnmower|blender|food processor|"
+    r"stanley knife|craft knife|scalpel|work|job)\b)",
+    r"(?P<core>blade|blades|razor|razors) (?:out of|from) (?:a|my|the|me) (?:sharpener|"
+    r"pencil sharpener|razor|shaver|disposable razor)",
+    unless=(
+        r"shav\w*|beard|skat\w*|lawn ?mower|mower|blender|food processor|hoover|fan|wipers?|"
+        r"turbine|rotor|ice|hockey|rollerblade\w*|blade runner|stanley|craft|warehouse|barber\w*|"
+        r"clippers|kitchen|fortnite|games?|sword|lightsaber|grass|gillette|venus|wilkinson|"
+        r"change|replace|clean|work|job|toolbox|tools|diy|utility knife|box cutter|cardboard"
+    ),
+)
+
+_ADULT = (
+    r"(?:<OTHERS>|man|guy|bloke|woman|lad|he|she|they|older (?:man|men|guy|guys|bloke|lad|lads|"
+    r"woman|women)|(?:man|guy|bloke|woman|lad|someone|somebody|person) (?:i met|from|off|on|at|"
+    r"who|that))"
+)
+_ABUSE += _rules(
+    "abuse",
+    # At night, in the bedroom or the shower.
+    r"(?:<FAMILY>|<OTHERS>|he|she|teacher|coach|worker|staff|key worker) (?:<W>){0,2}"
+    r"(?P<core>comes|came|coming|come|creeps|crept|creeping|sneaks|sneaked|snuck|sneaking|gets|got|"
+    r"getting|climbs|climbed|walks|walked|barges|barged) (?:in|into|in to) (?:my|"
+    r"the) (?P<also>room|"
+    r"bedroom|bed|shower|bathroom|bath) (?:<W>){0,2}(?:at night|in the night|late at night|"
+    r"every night|most nights|some nights|(?:when|while|whilst) (?:im|i am|i was|everyones|"
+    r"everyone is|everyone was|no one is|nobody is|no ones) (?:asleep|sleeping|in bed|"
+    r"in the shower|in the bath|getting changed|changing|undressed|alone|on my own|out|home)|"
+    r"and (?:i dont like|touches|gets in|lies|lays|watches me|wont leave|locks))"
+    r"(?! (?:<W>){0,2}to (?:check|wake|say|make sure|see if|turn|bring|get|tell|ask|put|tidy|"
+    r"clean|borrow|fix|give|feed|settle)\b)",
+    unless=(
+        r"little (?:sister|brother|one|ones)|baby|son|daughter|kids?|toddler|nightmares?|cat|dog|"
+        r"puppy|kitten|boyfriend|girlfriend|partner|husband|wife|fiance|fiancee"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?:i|and i|but i) (?P<core>dont like|do not like|hate|hated|didnt like|did not like|"
+    r"really dont like) (?:it )?(?:what|the things|the stuff|the way|how|when) (?:he|she|they|him|"
+    r"her|<FAMILY>|<OTHERS>) (?:<W>){0,2}(?:does|did|do|makes me do|made me do|touches me|"
+    r"touched me|touches|touched|looks at me|looked at me|makes me|made me|comes in|came in|"
+    r"gets in|got in|does to me|did to me|wants me to do|wanted me to do|asks me to do|"
+    r"asked me to do)(?=$| ,| to me| when| at night| in\b| and\b| but\b| because| with me| after)",
+    r"(?:<FAMILY>|<OTHERS>|he|she|him|older (?:man|men|guy|guys|woman|lad|bloke)|teacher|coach|"
+    r"worker|staff) (?:<W>){0,3}(?P<core>makes|made|making|make) me (?:feel )?(?:really |so |"
+    r"very |well |proper |a bit |kind of |kinda )?(?P<also>uncomfortable|uneasy|creeped out|unsafe|"
+    r"dirty)(?! (?:about|with (?:her|his) questions|when (?:she|he) (?:asks|talks about|mentions|"
+    r"nags))\b)",
+)
+_ABUSE += _rules(
+    "abuse",
+    # Grooming: gifts, money, lifts from an adult, with secrecy, being alone, or somewhere to go.
+    rf"{_ADULT} (?:<W>){{0,4}}(?P<core>gives|gave|giving|given|buys|bought|buying|sends|sent|"
+    r"sending|pays|paid|paying|offers|offered|offering|gets|got|getting|lends|lent|lending|"
+    r"tops up|topped up|top up) me (?:<W>){0,2}(?P<also>stuff|things|presents|gifts|money|cash|"
+    r"trainers|"
+    r"clothes|phone|phones|weed|drugs|vapes|vape|alcohol|drink|drinks|booze|lifts|a lift|food|"
+    r"credit|top ups|nails|makeup|jewellery|necklace|ring|designer|airpods|iphone|takeaways|"
+    r"takeaway|cigs|cigarettes|fags|gear|bits|treats|a room|somewhere to stay)",
+    context=(
+        r"dont tell|not to tell|never tell|tell no one|cant tell|secret|alone|(?:his|her|their) "
+        r"(?:house|flat|place|car|room|hotel|van)|hotel|come (?:round|over|back)|go (?:round|back|"
+        r"over)|stay (?:over|the night)|meet (?:up|him|her|them)|in return|pay (?:him|her|them|it) "
+        r"back|owe|owes|owing|pics|photos|met (?:him|her|them) online|from online|"
+        r"on (?:snap|snapchat|insta|instagram|tiktok|discord|grindr|tinder|an app|a game|xbox|"
+        r"playstation|roblox)|(?:years|yrs) older|twice my age|older (?:man|men|guy|guys|bloke|lad|"
+        r"lads|woman|women)|favours?|wants something"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    # Pictures: asked for, or sent and now held over them.
+    r"(?:<OTHERS>|man|guy|bloke|woman|lad|boy|girl|he|she|they|someone|somebody|people|"
+    r"older (?:man|men|guy|guys|bloke|lad|lads|woman|women)|<FAMILY>|teacher|coach|worker|staff) "
+    r"(?:<W>){0,4}(?P<core>asking|asks|asked|ask|begging|begs|begged|pressuring|"
+    r"pressures|pressured|pushing|pushes|pushed|wants|wanted|wanting|keeps on at|on at|nagging|"
+    r"nags|nagged|messaging|messages|messaged) (?:me )?(?:to (?:send|take|show) (?:him |her |"
+    r"them )?|for )(?:more |some |a |any |sexy |dirty |naughty |private |personal |"
+    r"rude )?(?P<also>pics|"
+    r"pictures|photos|picture|photo|pic|selfies|selfie|videos|vids|vid|snaps|images|nudes)"
+    + _NOT_OF_ME,
+    unless=(
+        r"damp|mould|mold|repairs?|leak\w*|housing|council|landlord|passport|receipts?|evidence|"
+        r"form|application|claim|insurance|bills?|payslips?|tenancy|letter|selling|sell|vinted|"
+        r"ebay|marketplace|depop|listing|dog|cat|puppy|kitten|baby|scan|cv"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?P<core>share|post|send|show|leak|expose|spread|upload|put|sell) (?:them|it|those|"
+    r"the (?:pics|photos|pictures|videos|vids|screenshots|video|pic|photo)|my (?:pics|photos|"
+    r"pictures|videos|vids|video|pic|photo)|pics|photos)(?: (?:<W>){0,3})?(?P<also>if i (?:dont|"
+    r"do not|wont|stop|block|tell|leave|say no)|unless i)",
+    r"(?:said|says|saying|threaten\w*|told me|tells me|keeps saying|going to|will|hell|shell|"
+    r"theyll|hed|shed|theyd) (?:that )?(?:<W>){0,2}(?P<core>share|post|send|show|leak|expose|"
+    r"spread|upload|put) (?:them|the (?:pics|photos|pictures|videos|vids|screenshots)|my (?:pics|"
+    r"photos|pictures|videos|vids)) (?:with |to )?(?:everyone|everybody|all my \w+|"
+    r"my (?:family|mum|dad|mates|friends|school|college|work|boss|carers?|foster \w+|pa|"
+    r"followers|contacts)|online|everywhere|on (?:social media|insta|instagram|snap|snapchat|"
+    r"facebook|fb|tiktok|twitter|the internet|porn sites?|onlyfans|only fans))"
+    r"(?! (?:from|of|at) (?:the|a|my|our|last|her|his)\b)",
+    r"or (?:else )?(?:hell|shell|theyll|he will|she will|they will|hes going to|shes going to|"
+    r"theyre going to|he|she|they) (?:<W>)?(?P<core>share|post|send|leak|expose|spread|show|"
+    r"upload) (?:them|it|my|the|pics|photos)",
+    r"(?P<core>sextort\w*|blackmail|blackmailing|blackmailed|blackmails)",
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?P<core>sent|send|sending|shared|showed|gave) (?:him|her|them|someone|somebody|"
+    r"a (?:guy|man|lad|boy|girl|woman|bloke|stranger)|this (?:guy|man|lad|boy|girl|woman)|"
+    r"some (?:guy|man|lad|bloke)|an older \w+|my (?:ex|boyfriend|girlfriend|partner)) (?:some |"
+    r"a few |loads of |my |a |private |naked |sexy |dirty |rude |personal )?(?P<also>pics|pictures|"
+    r"photos|picture|photo|pic|selfies|videos|vids|vid|snaps|images)" + _NOT_OF_ME,
+    context=(
+        r"share|sharing|post (?:them|it)|posting|posted (?:them|it)|leak\w*|spread\w*|expose|"
+        r"exposing|show (?:them|everyone|people|my)|showing (?:them|everyone|people)|blackmail\w*|"
+        r"send (?:him |her |them )?more|money|pay (?:him|her|them)|screenshot\w*|wont delete|"
+        r"will not delete|delete them|regret|shouldnt have|threaten\w*|going round|went round|"
+        r"all over"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    # Criminal exploitation: journeys, a phone, a debt to work off.
+    r"(?P<core>make|makes|made|making|force|forces|forced|forcing|send|sends|sent|sending|take|"
+    r"takes|took|taking|drive|drives|drove|driving|tell|tells|told|telling|get|gets|got|getting)"
+    r" me (?:to )?(?:go |travel |get (?:the |a )?(?:train|trains|bus|coach|taxi|uber) |drive |"
+    r"go out |run )?(?:<W>){0,2}(?:to |up to |down to |out to |round )?(?:other|different|another|"
+    r"loads of|random|strange) (?P<also>towns?|cities|city|places|areas?|counties|parts of the "
+    r"country)",
+    unless=(
+        r"work|job|shift|agency|training|course|placement|interview|boss|manager|company|college|"
+        r"uni|school|football|team|match|band|gig|tour|holiday|trip|visit\w*|family|nan|mum|dad|"
+        r"carers?|pa|contact|social worker"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?P<core>gave|given|give|gives|giving|got|get) me (?:a |an |another |their |this |a new |"
+    r"a second |a spare )?(?P<also>phone|burner|burner phone|sim|sim card|second phone|trap phone)",
+    context=(
+        r"other (?:towns?|cities|areas?|places)|(?:different|another) (?:towns?|city|area)|country|"
+        r"county|drop(?:s|ping)? (?:off|it|them|stuff|things)|deliver\w*|packages?|parcels?|drugs|"
+        r"gear|owe|debt|work (?:it|that|this) off|secret|dont tell|not to tell|answer it|"
+        r"keep it on|trap|(?:make|makes|made|making) me"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?P<core>owe|owes|owed|owing|in debt to|debt to) (?:them|him|her|someone|somebody|"
+    r"some (?:people|lads|guys|men|man|guy)|people|these (?:people|lads|guys|men)|a (?:guy|man|lad|"
+    r"bloke|gang|dealer)|the (?:gang|lads|dealer|dealers|guys|people|men)|dealers?|"
+    r"a lot of people|money|loads|loads of money|a lot of money)",
+    context=(
+        r"work (?:it|this|that|the debt|the money) off|working (?:it |this |that )?off|"
+        r"(?:make|makes|made|making|force\w*|said i (?:have|got|need) to|i (?:have|got) to|"
+        r"told me to|want me to|wants me to|need me to) (?:<W>){0,3}(?:sell|hold|carry|run|deliver|"
+        r"drop|stash|keep|do (?:jobs|runs|things|stuff|favours|a job|a run)|go (?:to|country|out)|"
+        r"move|store|hide)|or else|threaten\w*|knows? where i live|"
+        r"(?:gave|give|given) me (?:a|the) (?:phone|burner)"
+    ),
+)
+_ABUSE += _rules(
+    "abuse",
+    # An adult and a young person: "he's 25 and I'm 16".
+    r"(?P<core>hes|shes|he is|she is|my (?:boyfriend|girlfriend|partner) is|boyfriend is|"
+    r"girlfriend is) (?:like |about |nearly |almost |over )?(?:2[1-9]|[3-6]\d|twenty (?:one|two|"
+    r"three|four|five|six|seven|eight|nine)|thirty\w*|forty\w*|fifty\w*)(?: years old| yrs old|"
+    r" yo| year old)?(?: ,)? (?:and |but |while |when |whilst )?(?:im|i am|i was)(?: only| just)? "
+    r"(?P<also>1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b",
+    # Secrecy asked for by an adult.
+    rf"{_ADULT} (?:<W>){{0,3}}(?:told|tells|asked|asks|made|makes|wants|wanted|says|said) "
+    r"(?:me )?(?:to )?(?P<core>keep (?:it|this|us|our \w+|everything|things) (?:a )?secret|"
+    r"delete (?:the|our|his|her|my|all the|all our) (?:messages|chats|texts|snaps|dms|"
+    r"conversations|pics|photos))",
+    unless=r"birthday|surprise|present|proposal|propose|engaged|pregnan\w*|party|christmas",
+)
+_ABUSE += _rules(
+    "abuse",
+    r"(?:<FAMILY>|<OTHERS>|he|she|they|<PARTNER>) (?:<W>){0,2}(?P<core>watches|watched|watching|"
+    r"films|filmed|filming|recorded|records|recording|spies on|spied on|spying on|peeps at|"
+    r"(?:takes|took|taking) (?:pics|photos|pictures|videos)) (?:of )?me (?:<W>){0,2}"
+    r"(?P<also>in the shower|showering|in the bath|getting changed|changing|undressed|undressing|"
+    r"naked|"
+    r"with no clothes|without (?:my )?clothes|in my (?:underwear|pants|bra))",
+    soft=True,
+)
+
+_DOMESTIC += _rules(
+    "domestic_violence",
+    # Control told as behaviour.
+    r"(?:<PARTNER>|he|she) (?:<W>){0,2}(?P<core>goes mad|go mad|going mad|went mad|gets angry|"
+    r"gets really angry|gets mad|kicks off|kicked off|flips|flips out|loses it|goes crazy|"
+    r"gets jealous|gets violent|gets nasty|gets aggressive|loses his temper|loses her temper|"
+    r"goes mental|blows up) (?:at me )?(?:if|when|whenever|every time|cos|because) i (?:<W>)?"
+    r"(?:see (?:my )?(?:friends|mates|family)|talk to (?:other|any|my|anyone|lads|boys|girls|"
+    r"guys)|text (?:other|anyone|lads|boys|girls|guys|my mates)|message (?:other|anyone)|"
+    r"go out|hang out|look at (?:other|anyone|lads|boys|girls|guys)|wear|dont (?:reply|answer|"
+    r"pick up|text back)|spend time with|speak to (?:other|any|my|anyone))",
+    soft=True,
+)
+_DOMESTIC += _rules(
+    "domestic_violence",
+    r"(?:<PARTNER>|he|she) (?:<W>){0,2}(?P<core>makes|made|making|forces|"
+    r"forced) me (?P<also>share my "
+    r"location|give (?:him|her) (?:all )?my (?:money|bank card|card|wages|benefits|pin|password|"
+    r"passwords|universal credit)|hand over (?:my|all my)|ask (?:permission|before)|stay in|"
+    r"send (?:him|her) my location|delete (?:my|all my)|block (?:my|all my))",
+    r"(?:<PARTNER>|he|she) (?:<W>){0,2}(?P<core>wants|demands|demanded|made me give|makes me give|"
+    r"took|takes|keeps|checks) (?:him |her )?(?:all )?my (?P<also>passwords|password|pin|"
+    r"pin number|"
+    r"passcode|bank details)",
+    r"(?:<PARTNER>|he|she) (?:<W>){0,2}(?:put|installed|has|got) (?:a )?(?P<core>tracker|"
+    r"tracking app|spyware|spy app) (?:on|in) my",
+    r"(?:<PARTNER>|he|she) (?:<W>){0,2}(?P<core>isolates|isolated|isolating|cut me off|"
+    r"cuts me off|cutting me off|keeps me away) from (?:my )?(?:friends|family|mates|everyone)",
+    r"(?P<core>walking on eggshells|walk on eggshells|walking on egg shells) (?:around|with) "
+    r"(?:him|her|my (?:partner|boyfriend|girlfriend|husband|wife|dad|mum|step dad|ex))",
+    r"(?P<core>scared|afraid|frightened|terrified) (?:to|of) (?:leave|leaving|break up with|"
+    r"breaking up with|dump|dumping) (?:him|her|my (?:partner|boyfriend|girlfriend|husband|wife))",
+    r"(?:<PARTNER>|he|she) (?:<W>){0,3}(?:said|says|threaten\w*|told me|keeps saying) (?:that )?"
+    r"(?:<W>){0,2}(?P<core>hell|shell|he will|she will|hed|shed|he would|she would|going to) "
+    r"(?P<also>kill himself|kill herself|hurt himself|hurt herself|hurt me|kill me|take the baby|"
+    r"take (?:my|the) (?:kids|baby|son|daughter)|ruin my life|have me sectioned) (?:<W>){0,3}"
+    r"if i (?:leave|tell|go|break up|end it|see|talk|report|call)",
+    r"(?:<PARTNER>) (?:<W>){0,2}(?P<core>keeps|keep|kept|been|is|always) (?P<also>turning up|"
+    r"showing up|coming round|hanging around|waiting|sitting|parked) (?:at|outside|near|round|to|"
+    r"by) my "
+    r"(?:flat|house|place|work|college|door|school|hostel|job|uni)",
+)
+_DOMESTIC += _rules(
+    "domestic_violence",
+    r"(?P<core>not allowed|aint allowed|isnt allowing me|wont allow me|dont allow me|"
+    r"doesnt allow me) to (?:see|talk to|text|have|go out|leave|speak to|wear|get a job|work|"
+    r"go to (?:college|work|uni|the gym)|spend)",
+    context=r"<PARTNER>",
+)
+
+_VIOLENCE += _rules(
+    "violence",
+    # Threats told as a condition.
+    r"(?P<core>hurt|kill|beat|beat up|stab|batter|smash|hit|attack|burn|shoot|jump|do|get|find|"
+    r"come for|come after|go after) (?:me|my \w+|us|you|him|her|my little \w+|them)"
+    r"(?: (?:<W>){0,3})?if i (?:ever )?(?P<also>tell|say anything|speak|talk|grass|snitch|report|"
+    r"leave|dont pay|cant pay|dont give|dont do what|dont send)(?=$| ,| anyone| anybody| someone|"
+    r" the police| the feds| my pa| social| on\b| about| him\b| what)",
+    soft=True,
+)
+_VIOLENCE += _rules(
+    "violence",
+    r"(?:im|i am|ill be|i will be|youre|you are|your|youll be|you will be) (?P<core>dead|"
+    r"a dead man|dead meat|finished|getting (?:it|stabbed|shanked|jumped|battered|done|merked)|"
+    r"going to get it|getting hurt) if (?:i|you) (?:ever )?(?:show (?:my|your|his|her|their) face|"
+    r"step foot|set foot|(?:come|go) (?:back |round |near )?(?:here|round here|to (?:the|our|their|"
+    r"his|"
+    r"this) (?:estate|area|ends|block|park)|on (?:the|our|their|his|this) (?:estate|ends|block|"
+    r"turf|patch))|snitch|grass|(?:tell|talk to|go to|call|ring|speak to) (?:the )?(?:police|"
+    r"feds|old bill|cops|social|anyone|anybody|someone)|dont pay|cant pay|dont give (?:them|him|"
+    r"her) (?:the )?(?:money|it))",
+    r"(?P<core>message|messages|text|texts|dm|dms|voice note|voicenote|post|comment|snap|snaps|"
+    r"letter|note) (?:saying|said|says|that said) (?:that )?(?:im|i am|ill be|youre|you are|your|"
+    r"youll be) (?:dead|a dead man|dead meat|finished|getting it|going to get it|next)",
+    soft=True,
+)
+_VIOLENCE += _rules(
+    "violence",
+    # Waiting outside, turning up.
+    r"(?:<OTHERS>|they|theyre|he|hes|she|shes|someone|somebody|people|there are|theres|there is)"
+    r" (?:is |are |s |re |keep |keeps |been |have been |has been |was |were )?(?:still |always |"
+    r"just )?(?P<core>waiting|hanging around|hanging about|hanging round|standing|stood|sat|"
+    r"sitting|parked|lurking|watching|outside) (?:for me )?(?:outside|at|by|near|round|around|"
+    r"in front of|across from|opposite)? ?(?:my|the) (?:flat|house|door|front door|block|building|"
+    r"college|work|school|hostel|place|window|bedroom window)"
+    r"(?! (?:with|to (?:deliver|drop|fit|fix|pick me up|take me|collect|read|check|give|bring|"
+    r"help|meet))\b)",
+    r"(?:<OTHERS>|they|he|she|<PARTNER>|people) (?:<W>){0,2}(?P<core>keeps|keep|kept|been|always)"
+    r" (?P<also>turning up|showing up|coming round|hanging around|waiting) (?:at|outside|near|"
+    r"round|to|"
+    r"by) my (?:flat|house|place|work|college|door|school|hostel|job|uni)(?! (?:<W>)?to\b)",
+    soft=True,
+    unless=(
+        r"deliver\w*|parcel|sofa|fridge|bed|furniture|removal\w*|taxi|uber|lift|pick me up|"
+        r"picking me up|engineer|plumber|electrician|repair\w*|council|housing|pa|support worker|"
+        r"social worker|my (?:mates?|friends?|mum|dad|nan|sister|brother)|pizza|takeaway|"
+        r"deliveroo|just eat|surprise|party|fix\w*|boiler|heating|meter|inspect\w*|builders?"
+    ),
+)
+_VIOLENCE += _rules(
+    "violence",
+    r"(?:<OTHERS>|they|he|she|<PARTNER>|people|everyone) (?:<W>){0,2}(?P<core>want me dead|"
+    r"wants me dead|wanted me dead|put a price on my head|price on my head|hit out on me|"
+    r"bounty on me|out to get me|(?:want|wants|wanted|trying|tried) to (?:hurt|kill|stab|jump|"
+    r"batter|beat up|shoot) me)",
+    r"(?:<OTHERS>|<PARTNER>|gang|they|he|she) (?:<W>){0,2}(?P<core>know|knows|found out|"
+    r"find out) (?P<also>where) i (?:live|stay|am staying|sleep|work|go to college)",
+    soft=True,
+)
+
+_CAMPING = (
+    r"festival|festivals|camping|campsite|camp|glasto\w*|glastonbury|dofe|duke of edinburgh|"
+    r"scouts?|cadets|expedition|holiday|road trip|journey|on the way|wild camping|fun|ferry|"
+    r"flight|airport|services|traffic|motorway|waiting for (?:the|a|my) \w+"
+)
+_HOMELESS += _rules(
+    "homeless_tonight",
+    # Where people sleep when they have nowhere.
+    r"(?<!used to )(?<!when i was )(?<!when we were )(?P<core>sleep|sleeping|slept|sleeps|kip|"
+    r"kipping|kipped|spend the night|spending the night|spent the night|spend the nights|end up|"
+    r"ended up|ending up|live|living|hiding|"
+    r"sheltering|sheltered|bedded down|bed down|bedding down)(?: tonight| last night|"
+    r" for the night|"
+    r" the night| the last few nights| most nights| every night| for (?:a|two|three|\d+) "
+    r"(?:nights|days|weeks))? (?:in|on|at|under|behind) (?:a|the|my|some|this|"
+    r"an) (?P<also>stairwell|"
+    r"stairwells|stair well|staircase|stairway|stairs|bin store|bin shed|bin cupboard|bin room|"
+    r"bus station|train station|coach station|railway station|station|bus shelter|bus stop|"
+    r"car park|multi storey|underpass|subway|garage|shed|park|doorway|shop doorway|phone box|"
+    r"alley|alleyway|woods|wood|graveyard|cemetery|churchyard|a and e|hospital waiting room|"
+    r"waiting room|night bus|launderette|laundrette|mcdonalds|24 hour mcdonalds|bridge|canal|"
+    r"underground car park|playground|skate park|bench|benches|park bench|landing|squat|"
+    r"abandoned \w+|derelict \w+|tent|car|van)(?! (?:conversion|near|next to|opposite)\b)",
+    r"(?:im|i am|ive been|been|currently|now|we are|were|still|weve been) (?:<W>)?(?:in|stuck in) "
+    r"(?:a|the|an) (?P<core>tent|stairwell|stair well|bin store|bin shed|doorway|shop doorway|"
+    r"underpass|squat|abandoned \w+)",
+    unless=_CAMPING,
+)
+_HOMELESS += _rules(
+    "homeless_tonight",
+    # Told to go, tonight.
+    r"(?:<FAMILY>|<PARTNER>|they|he|she|mate|mates|friend|friends|landlord|carer|carers) "
+    r"(?:<W>){0,3}(?P<core>want|wants|wanted|told|tells|telling|asked|"
+    r"asking) me (?:to )?(?:(?:gone|"
+    r"out|to get out|get out|to move out|to pack my (?:stuff|bags|things)|off (?:the|his|her|"
+    r"their) (?:sofa|couch)|to find somewhere else)(?: of (?:the|his|her|their|my) (?:flat|house|"
+    r"place|room))? (?:by |before )?(?:tonight|today|now|right now|this evening|asap|immediately|"
+    r"straight away|by the morning|by morning)|(?:to leave|leave)(?: (?:the|his|her|their|my) "
+    r"(?:flat|house|place|room))? (?:by |before )?(?:tonight|today|this evening|by the morning|"
+    r"by morning))",
+    r"(?:<FAMILY>|<PARTNER>|they|he|she|mate|mates|friend|friends|landlord|carer|carers) "
+    r"(?:<W>){0,2}(?:said|says|told me|telling me|saying) (?:that )?i (?P<core>cant|can not|"
+    r"cannot|can no longer) (?P<also>stay) (?:there |here |at (?:theirs|his|hers|their (?:place|"
+    r"house|flat)) |with (?:them|him|her) )?(?:anymore|any more|any longer)",
+)
+_HOMELESS += _rules(
+    "homeless_tonight",
+    r"(?P<core>where (?:am i|do i|will i|can i|should i|am i going to) (?:going to )?(?:sleep|stay|"
+    r"kip)) tonight",
+    unless=_CAMPING + r"|trip|residential|hotel|airbnb|hostel booking|booked|booking|visit\w*",
+)
+# Sofa surfing on its own is a housing question ("i'm sofa surfing, does that count as
+# homeless?"); losing the sofa, tonight, is the risk.
+_LOSING_A_BED = (
+    r"nowhere|streets?|rough|kicked|thrown out|where (?:do|will|can|am|should) i (?:go|sleep|stay)|"
+    r"dont know where|nowhere else|no other|lost my (?:flat|room|place)|evicted"
+)
+_HOMELESS += _rules(
+    "homeless_tonight",
+    r"(?P<core>sofa surfing|couch surfing|sofa surf|couch surf|sofa hopping)",
+    r"(?P<core>sleeping|kipping|staying|crashing|living|sleep|slept|kip) on (?:my |a |the |some )?"
+    r"(?:mates|friends|peoples|other peoples|someones|strangers|different|random) (?P<also>sofas|"
+    r"couches|floors)",
+    r"(?:been|ive been|still|currently|im still) (?:<W>)?(?P<core>sleeping|kipping|staying|"
+    r"crashing|living) on (?:my |a |the |some )?(?:mates|friends|peoples|someones|different|"
+    r"random) (?P<also>sofa|couch|floor)",
+    context=(
+        _LOSING_A_BED + r"|tonight|cant stay|can not stay|cannot stay|want me (?:gone|out)|"
+        r"wants me (?:gone|out)|asked me to leave|told me to leave|have to leave|got to leave|"
+        r"need to leave|(?:has|have) to go|kicking me out|kick me out"
+    ),
+)
+_HOMELESS += _rules(
+    "homeless_tonight",
+    r"(?:<FAMILY>|<PARTNER>|they|he|she|mate|mates|friend|friends|landlord|carer|carers) "
+    r"(?:<W>){0,2}(?:said|says|told me|telling me|saying) (?:that )?i (?P<core>cant|can not|"
+    r"cannot|can no longer) (?P<also>stay) (?:there |here |at (?:theirs|his|hers|their (?:place|"
+    r"house|flat)) |with (?:them|him|her) )?tonight",
+    context=_LOSING_A_BED + r"|sofa surf\w*|couch surf\w*",
 )
 
 _RULES: tuple[_Rule, ...] = (*_SUICIDE, *_SELF_HARM, *_ABUSE, *_DOMESTIC, *_VIOLENCE, *_HOMELESS)
@@ -959,16 +1662,39 @@ def _joke_nearby(text: str, start: int, end: int) -> bool:
 # --- Assessment ---------------------------------------------------------------------------------
 
 
+def _open(gate: _Gate, words: frozenset[str], padded: str) -> bool:
+    return not gate.words.isdisjoint(words) or any(prefix in padded for prefix in gate.prefixes)
+
+
 def _opened(rule: _Rule, words: frozenset[str], padded: str) -> bool:
-    gate = rule.gate
-    if gate is None or not gate.words.isdisjoint(words):
-        return True
-    return any(prefix in padded for prefix in gate.prefixes)
+    if rule.gate is not None and not _open(rule.gate, words, padded):
+        return False
+    return all(_open(gate, words, padded) for gate in rule.also)
+
+
+# Which rules each word can open, so a message only looks at the rules its words name.
+_BY_WORD: dict[str, list[int]] = {}
+for _index, _rule in enumerate(_RULES):
+    for _word in _rule.gate.words if _rule.gate is not None else ():
+        _BY_WORD.setdefault(_word, []).append(_index)
+# Rules that must be looked at on every message: no gate, or a gate that includes word prefixes.
+_ALWAYS_LOOK = tuple(
+    index for index, rule in enumerate(_RULES) if rule.gate is None or rule.gate.prefixes
+)
+
+
+def _candidates(words: frozenset[str]) -> list[int]:
+    found = set(_ALWAYS_LOOK)
+    for word in words:
+        found.update(_BY_WORD.get(word, ()))
+    return sorted(found)
 
 
 def _matches(rule: _Rule, norm: _Normalised) -> list[tuple[int, int]]:
     """Spans of `rule`'s matches that survive negation and (for soft rules) jokes."""
     if rule.context is not None and not rule.context.search(norm.text):
+        return []
+    if rule.unless is not None and rule.unless.search(norm.text):
         return []
     spans: list[tuple[int, int]] = []
     for match in rule.regex.finditer(norm.text):
@@ -996,7 +1722,10 @@ def _assess(text: str, *, gated: bool) -> Assessment:
         return Assessment(())
     words = frozenset(norm.text.split())
     padded = " " + norm.text
-    rules = [rule for rule in _RULES if not gated or _opened(rule, words, padded)]
+    if gated:
+        rules = [_RULES[i] for i in _candidates(words) if _opened(_RULES[i], words, padded)]
+    else:
+        rules = list(_RULES)
     spans = {(start, end, rule.category) for rule in rules for start, end in _matches(rule, norm)}
     kept = sorted(
         (start, _ORDER[category], end, category)

@@ -1,7 +1,9 @@
 """Tests for the chatbot's safeguarding detection (chat/bot/safeguarding.py).
 
-Pure Python: no database, no Django. The held-out lists at the end were written before the
-patterns and were not used to tune them; see their block for how misses are shown.
+Pure Python: no database, no Django. The held-out lists below were written before the first
+patterns. They have since been looked at case by case, so they are no longer truly held out: their
+fifteen misses became tuning cases in RISK_CASES (round 2), and a fresh held-out set for the next
+round is being written separately by someone who does not tune the patterns.
 """
 
 from __future__ import annotations
@@ -16,40 +18,27 @@ from chat.bot.safeguarding import CATEGORIES, Assessment, Risk, _assess, assess
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared/contract/ask-dev-set.jsonl"
 
-# --- HELD OUT -----------------------------------------------------------------------------------
-# Written BEFORE the patterns in chat/bot/safeguarding.py, and not used to tune them. Cases the
-# module gets wrong are marked xfail(strict=True) below so the gap stays visible (and a later fix
-# that makes one pass shows up as an XPASS failure that asks to un-mark it).
+# --- HELD OUT (round 1, now seen) ---------------------------------------------------------------
+# Written BEFORE the patterns in chat/bot/safeguarding.py. Round 1 flagged 27 of its 42 risk
+# messages and none of its 63 everyday ones; the 15 misses were then read one by one and, in
+# round 2, fixed with general patterns and moved to RISK_CASES as tuning cases. What is left here
+# has been seen too, so it is a regression list now, not a measure of recall: the next held-out
+# figure must come from a fresh set written by someone else, before anyone looks at it.
+# Cases the module gets wrong are marked xfail(strict=True) below so the gap stays visible (and a
+# later fix that makes one pass shows up as an XPASS failure that asks to un-mark it).
 # Each risk case lists the categories that would be an acceptable reading of it.
 HELD_OUT_RISK: list[tuple[str, tuple[str, ...]]] = [
     ("honestly i just want everything to stop, i cant do this no more", ("suicide",)),
-    ("ive been saving up my tablets", ("suicide", "self_harm")),
-    ("wrote letters to everyone saying goodbye", ("suicide",)),
     ("i keep thinking everyone would be better without me", ("suicide",)),
     ("wanna jump off the bridge tbh", ("suicide",)),
     ("i took a whole pack of paracetamol", ("suicide", "self_harm")),
     ("been burning myself with a lighter", ("self_harm",)),
     ("the urge to cut is really bad tonight", ("self_harm",)),
-    ("i relapsed last night, 3 months clean from cutting gone", ("self_harm",)),
-    ("scratching my arms till they bleed", ("self_harm",)),
-    ("i keep punching walls till my knuckles bleed to feel something", ("self_harm",)),
-    ("my step dad comes in my room at night and i dont like what he does", ("abuse",)),
-    (
-        "a guy i met online keeps asking for pics and says hell share them if i dont send more",
-        ("abuse",),
-    ),
     ("he forced me to have sex", ("abuse", "domestic_violence")),
-    (
-        "my uncle sexually abused me when i was little and i cant stop thinking about it",
-        ("abuse",),
-    ),
+    ("my uncle sexually abused me when i was little and i cant stop thinking about it", ("abuse",)),
     ("they make me carry packages to other towns and say i owe them", ("abuse",)),
     ("i owe them money and theyre making me hold stuff at my flat", ("abuse",)),
     ("my foster carer used to beat me", ("abuse", "domestic_violence")),
-    (
-        "this man from the shop gives me free stuff and wants me to go to his house alone",
-        ("abuse",),
-    ),
     ("my boyfriend checks my phone and wont let me see my friends", ("domestic_violence",)),
     ("my partner strangled me last night", ("domestic_violence",)),
     ("my ex keeps turning up at my flat and threatening me", ("domestic_violence", "violence")),
@@ -62,19 +51,12 @@ HELD_OUT_RISK: list[tuple[str, tuple[str, ...]]] = [
     ("theres a group of lads saying theyre gonna jump me when i leave college", ("violence",)),
     ("someone pulled a knife on me outside the shop", ("violence",)),
     ("they know where i live and said they're coming for me", ("violence",)),
-    ("got a message saying im dead if i show my face again", ("violence",)),
-    ("been sleeping in a stairwell the last few nights", ("homeless_tonight",)),
     (
         "landlord changed the locks and all my stuff is inside, i have nowhere to go",
         ("homeless_tonight",),
     ),
-    ("sofa surfing but my mate said i cant stay tonight", ("homeless_tonight",)),
-    ("im in a tent in the park", ("homeless_tonight",)),
     ("gotta sleep in the car tonight", ("homeless_tonight",)),
     ("sleepin on a bench 2nite", ("homeless_tonight",)),
-    ("i dont see a way out of this, might as well not exist", ("suicide",)),
-    ("i've thought about how i'd do it and i have the pills ready", ("suicide",)),
-    ("no1 would care if i disappeared forever", ("suicide",)),
     ("kms fr this time", ("suicide",)),
     ("wish i could go to sleep and never wake up", ("suicide",)),
     ("i've been hurting myself again, dont tell my pa", ("self_harm",)),
@@ -293,6 +275,26 @@ RISK_CASES: list[tuple[str, str]] = [
     ("kicked out, nowhere to go tonight", "homeless_tonight"),
     ("i got evicted today and have nowhere to go", "homeless_tonight"),
     ("nowere to sleep tonite", "homeless_tonight"),
+    # Round 1's held-out misses (written before the patterns, missed by them). Seen since, and
+    # fixed with general patterns in round 2: tuning cases now, not held out.
+    ("ive been saving up my tablets", "suicide"),
+    ("wrote letters to everyone saying goodbye", "suicide"),
+    ("i dont see a way out of this, might as well not exist", "suicide"),
+    ("i've thought about how i'd do it and i have the pills ready", "suicide"),
+    ("no1 would care if i disappeared forever", "suicide"),
+    ("i relapsed last night, 3 months clean from cutting gone", "self_harm"),
+    ("scratching my arms till they bleed", "self_harm"),
+    ("i keep punching walls till my knuckles bleed to feel something", "self_harm"),
+    ("my step dad comes in my room at night and i dont like what he does", "abuse"),
+    (
+        "a guy i met online keeps asking for pics and says hell share them if i dont send more",
+        "abuse",
+    ),
+    ("this man from the shop gives me free stuff and wants me to go to his house alone", "abuse"),
+    ("got a message saying im dead if i show my face again", "violence"),
+    ("been sleeping in a stairwell the last few nights", "homeless_tonight"),
+    ("sofa surfing but my mate said i cant stay tonight", "homeless_tonight"),
+    ("im in a tent in the park", "homeless_tonight"),
 ]
 
 
@@ -314,6 +316,241 @@ def test_every_category_has_a_label_and_cases() -> None:
     }
     assert all(label and label[0].isupper() for label in CATEGORIES.values())
     assert {category for _, category in RISK_CASES} == set(CATEGORIES)
+
+
+# --- Indirect statements (round 2) --------------------------------------------------------------
+# What care-leaver safeguarding staff recognise though the risk is never named: passive suicidal
+# ideation, goodbyes and giving things away, means and plans, self-harm slang and its marks and
+# tools, grooming (gifts, secrecy, pictures), criminal exploitation (a phone, journeys, a debt),
+# control told as behaviour, threats told as conditions, and where people sleep with nowhere to go.
+# Each class is balanced by everyday messages that use the same words (below).
+
+INDIRECT_RISK: list[tuple[str, str]] = [
+    # passive suicidal ideation
+    ("i want to sleep and not wake up", "suicide"),
+    ("i wish i wasnt here", "suicide"),
+    ("everyone would be better off without me tbh", "suicide"),
+    ("whats the point of anything anymore", "suicide"),
+    ("no one would even notice if i was gone", "suicide"),
+    ("nobody would miss me", "suicide"),
+    ("might as well be dead", "suicide"),
+    ("i just want it all to end", "suicide"),
+    ("i wont be around much longer", "suicide"),
+    ("id rather die than go back to him", "suicide"),
+    # goodbyes, giving things away
+    ("ive been giving my stuff away", "suicide"),
+    ("i've said my goodbyes", "suicide"),
+    ("wrote a letter for when im gone", "suicide"),
+    ("left a note for my sister for when im not here", "suicide"),
+    ("this is goodbye, thank you for everything", "suicide"),
+    ("just wanted to say goodbye to everyone", "suicide"),
+    # means, preparation, a plan, a place
+    ("been saving pills for weeks", "suicide"),
+    ("i have the tablets lined up in front of me", "suicide"),
+    ("got enough paracetamol to do it", "suicide"),
+    ("i looked up how many paracetamol it takes", "suicide"),
+    ("how many sertraline would it take to kill me", "suicide"),
+    ("been googling painless ways to die", "suicide"),
+    ("whats a lethal dose of paracetamol", "suicide"),
+    ("ive worked out how id do it, ive got the rope", "suicide"),
+    ("sitting on the edge of the bridge", "suicide"),
+    # self-harm: slang, the act and its sign, marks, tools
+    ("i sh'd last night", "self_harm"),
+    ("struggling with sh", "self_harm"),
+    ("been burning my arm with a lighter", "self_harm"),
+    ("i punched the wall till my knuckles bled", "self_harm"),
+    ("banging my head against the wall to feel something", "self_harm"),
+    ("i relapsed, first time cutting in months", "self_harm"),
+    ("got my blades out again", "self_harm"),
+    ("took the blade out of my sharpener", "self_harm"),
+    ("hiding my scars from my carer", "self_harm"),
+    ("fresh cuts on my thighs", "self_harm"),
+    ("i think i cut too deep", "self_harm"),
+    ("i make myself sick after i eat", "self_harm"),
+    # abuse: at night, unease, grooming, pictures, exploitation
+    ("my uncle comes into my room when everyone is asleep", "abuse"),
+    ("i dont like the way he looks at me", "abuse"),
+    ("my foster dad makes me feel uncomfortable", "abuse"),
+    ("an older man gives me money and lifts and says dont tell anyone", "abuse"),
+    ("this guy i met on snap buys me vapes and wants me to come to his flat", "abuse"),
+    ("a man keeps asking me to send pics", "abuse"),
+    ("sent him pics and now he says he'll share them", "abuse"),
+    ("he said hell send my pics to my family if i block him", "abuse"),
+    ("pay him or hell post the videos", "abuse"),
+    ("im being blackmailed", "abuse"),
+    ("they gave me a phone and make me go to other towns", "abuse"),
+    ("i owe them money and they said i have to work it off", "abuse"),
+    ("hes 26 and im 16", "abuse"),
+    ("he told me to delete our messages", "abuse"),
+    # control at home or from a partner
+    ("my boyfriend goes mad if i talk to other lads", "domestic_violence"),
+    ("he makes me share my location", "domestic_violence"),
+    ("she wants all my passwords", "domestic_violence"),
+    ("im not allowed to see my mates, my boyfriend says", "domestic_violence"),
+    ("always walking on eggshells around him", "domestic_violence"),
+    ("scared to break up with him", "domestic_violence"),
+    ("he says hell kill himself if i leave", "domestic_violence"),
+    ("my ex keeps turning up at my work", "domestic_violence"),
+    # threats
+    ("he said hes gonna get me", "violence"),
+    ("hell hurt my sister if i tell", "violence"),
+    ("theyll hurt my mum if i dont pay", "violence"),
+    ("theyre waiting outside my flat", "violence"),
+    ("these lads keep hanging around outside my flat", "violence"),
+    ("im dead if i go back to the estate", "violence"),
+    ("got a text saying im dead", "violence"),
+    ("they want me dead", "violence"),
+    # nowhere safe to sleep tonight
+    ("ive got nowhere to go tonight", "homeless_tonight"),
+    ("sofa surfing and they want me gone tonight", "homeless_tonight"),
+    ("my mate said i cant stay anymore", "homeless_tonight"),
+    ("sleeping in a stairwell tonight", "homeless_tonight"),
+    ("slept at the bus station last night", "homeless_tonight"),
+    ("been sleeping in the park", "homeless_tonight"),
+    ("im sleeping in my car tonight", "homeless_tonight"),
+    ("got kicked out and its late", "homeless_tonight"),
+    ("where am i going to sleep tonight", "homeless_tonight"),
+    ("my carer told me to get out tonight", "homeless_tonight"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), INDIRECT_RISK)
+def test_indirect_risk_is_found(message: str, category: str) -> None:
+    assert category in assess(message).categories, assess(message)
+
+
+# Hyperbole, jokes, past-and-fine, other people's news, and everyday care-leaver questions that
+# share words with the indirect patterns.
+INDIRECT_SAFE: list[str] = [
+    # the brief's everyday questions with scary words
+    "im getting evicted next month, can you help",
+    "might get evicted if i dont pay the arrears",
+    "my nan died, can i get help with the funeral",
+    "i burned my dinner",
+    "my mate sends me pics of his dog",
+    "my older brother gave me a lift",
+    "dont tell anyone but im applying for uni",
+    # goodbyes, giving away, saving
+    "said my goodbyes to everyone at college on my last day",
+    "moving out tomorrow, said my goodbyes to my foster carers",
+    "said my goodbyes and left the party early",
+    "my pa is leaving, i want to say goodbye to her",
+    "someone left a note saying goodbye to the old landlord",
+    "giving my old clothes away to the charity shop",
+    "im saving up for a new phone",
+    "collecting my tablets from the pharmacy",
+    "im saving my tablets for when i go on holiday",
+    "i have my tablets ready for the morning",
+    "how many paracetamol can i take in a day",
+    "looked up how to end my tenancy",
+    "whats the quickest way to get a passport",
+    "what's a lethal dose of caffeine lol",
+    # hyperbole and everyday frustration
+    "whats the point of the pathway plan",
+    "whats the point of even trying to save when rent keeps going up",
+    "i wont be here next week, im on holiday",
+    "no one would care if i left college",
+    "no one will miss me at the party lol",
+    "i might as well die my hair pink",
+    "id rather die than eat sprouts",
+    "my cold is so bad i want to sleep forever",
+    # skin, kitchens, shaving, other relapses
+    "my eczema is so bad i scratch my arms till they bleed",
+    "i burnt my arm on the oven",
+    "fresh cuts on my arm from the cat",
+    "hid my scars from my operation",
+    "i bought new razor blades for shaving",
+    "i had a blade in my toolbox for work",
+    "i relapsed on weed",
+    "3 months sober and relapsed",
+    "i make myself sick with worry about money",
+    # family, carers, partners, workers
+    "my foster carer comes in my room at night to check on me",
+    "my little sister gets in my bed at night cos she has nightmares",
+    "i dont like what he does with his hair",
+    "public speaking makes me uncomfortable",
+    "the council asked for pics of the mould",
+    "my pa asked me to send photos of my flat",
+    "my boyfriend asked for a selfie",
+    "she said shell send the photos to everyone from the party",
+    "my nan gave me money for my birthday",
+    "my foster carer gave me a phone for emergencies",
+    "i owe money on my phone contract",
+    "i owe my mate a tenner, he said i can pay him back next week",
+    "my job makes me travel to other cities",
+    "hes 22 and im 19",
+    "my brother is 25 and im 17",
+    "he told me to keep it a secret, its for her birthday",
+    "my boyfriend gets jealous when i go out without him lol",
+    "my mum goes mad when i dont tidy my room",
+    "im not allowed to have pets in my flat",
+    # people outside, threats that are not
+    "the delivery guys are waiting outside my flat with my sofa",
+    "my mates are waiting outside my flat",
+    "they keep turning up at my flat to fix the boiler",
+    "im dead if i show up late again",
+    "my mum will kill me if i tell her i failed",
+    # sleeping somewhere
+    "i slept in a tent at reading festival",
+    "slept in the car waiting for the ferry",
+    "im in the car, will ring you back",
+    "i was sitting by the railway line waiting for my train",
+    "im sleeping on my mates sofa tonight after the party",
+    "my mate said i cant stay tonight because his mum is visiting",
+    "im sofa surfing at a mates, does that count as homeless",
+    "i used to sofa surf before i got my flat",
+    "i used to live in a tent when i was homeless, now i have a flat",
+    "she told me to leave now or i'd miss the bus",
+    "locked out of my universal credit journal",
+]
+
+
+@pytest.mark.parametrize("message", INDIRECT_SAFE)
+def test_indirect_look_alikes_do_not_fire(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+INDIRECT_DENIED: list[str] = [
+    "im not saving up my tablets, dont worry",
+    "i havent given my stuff away",
+    "i dont have the pills ready",
+    "i didnt look up how many paracetamol it takes",
+    "i havent relapsed, still clean from cutting",
+    "he never comes in my room at night",
+    "he doesnt make me share my location",
+    "im not sofa surfing anymore, got my flat",
+]
+
+
+@pytest.mark.parametrize("message", INDIRECT_DENIED)
+def test_indirect_denied_is_not_a_risk(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "whats the point of anything lol",
+        "i might as well be dead lol",
+        "theyre waiting outside my flat lol",
+        "im dead if i show my face again lmao",
+    ],
+)
+def test_joke_marker_suppresses_indirect_hyperbole(message: str) -> None:
+    assert not assess(message).at_risk, assess(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("no one would care if i died 😂", "suicide"),
+        ("i saved up my tablets lol", "suicide"),
+        ("scratching my arms till they bleed lol", "self_harm"),
+        ("wrote a letter for when im gone haha", "suicide"),
+    ],
+)
+def test_joke_marker_never_hides_an_indirect_disclosure(message: str, category: str) -> None:
+    assert category in assess(message).categories, assess(message)
 
 
 # --- Jokes, hyperbole and figures of speech -----------------------------------------------------
@@ -716,6 +953,9 @@ def test_the_speed_gate_never_changes_a_result() -> None:
         *EVERYDAY,
         *(message for message, _ in HELD_OUT_RISK),
         *HELD_OUT_SAFE,
+        *(message for message, _ in INDIRECT_RISK),
+        *INDIRECT_SAFE,
+        *INDIRECT_DENIED,
         *(str(row["q"]) for row in _DEV),
         LONG_RISK,
     ]
@@ -724,46 +964,11 @@ def test_the_speed_gate_never_changes_a_result() -> None:
 
 
 # --- Held out: results ---------------------------------------------------------------------------
-# Misses on the held-out lists, recorded after the first and only run against them. They are not
-# fixed in the patterns (that would make the lists no longer held out); they stay visible here.
-# First run: risk 27/42 flagged (64%), every flag in an acceptable category; false alarms 0/63.
-HELD_OUT_MISSED_RISK: dict[str, str] = {
-    "ive been saving up my tablets": "preparation (saving up pills) has no pattern",
-    "wrote letters to everyone saying goodbye": "goodbye letters: indirect, no pattern",
-    "i relapsed last night, 3 months clean from cutting gone": (
-        "'relapsed' and 'cutting' are in different places; only 'relapsed (on) cutting' is known"
-    ),
-    "scratching my arms till they bleed": "only 'scratch(ing) myself' is known, not 'my arms'",
-    "i keep punching walls till my knuckles bleed to feel something": (
-        "self-injury through objects ('punching walls') has no pattern"
-    ),
-    "my step dad comes in my room at night and i dont like what he does": (
-        "implicit sexual abuse: no explicit words to match"
-    ),
-    "a guy i met online keeps asking for pics and says hell share them if i dont send more": (
-        "sextortion without 'nudes'/'threatened to share': 'asking for pics' is too common alone"
-    ),
-    "this man from the shop gives me free stuff and wants me to go to his house alone": (
-        "grooming through gifts: only 'older man ...' is known"
-    ),
-    "got a message saying im dead if i show my face again": (
-        "'im dead' is deliberately not matched (it is usually a joke)"
-    ),
-    "been sleeping in a stairwell the last few nights": (
-        "'stairwell' is not a known rough-sleeping place"
-    ),
-    "sofa surfing but my mate said i cant stay tonight": (
-        "'sofa surfing' and 'cant stay tonight' are unknown"
-    ),
-    "im in a tent in the park": "only 'sleeping/living in a tent' is known",
-    "i dont see a way out of this, might as well not exist": (
-        "'might as well not exist' / 'no way out' unknown"
-    ),
-    "i've thought about how i'd do it and i have the pills ready": (
-        "plan and means without the words 'kill myself' / 'overdose'"
-    ),
-    "no1 would care if i disappeared forever": "'no one would care if I ...' has no pattern",
-}
+# Misses on the held-out lists. Round 1 (the first and only run before anyone looked): risk 27/42
+# flagged (64%), every flag in an acceptable category; false alarms 0/63. Its 15 misses were
+# recorded here, then fixed in round 2 and moved to RISK_CASES. Nothing is marked now; a miss
+# found on the lists that remain would be recorded here rather than fixed.
+HELD_OUT_MISSED_RISK: dict[str, str] = {}
 HELD_OUT_FALSE_ALARMS: dict[str, str] = {}
 
 
