@@ -7,9 +7,10 @@ a throwaway SQLite database loaded with the demo, so the figures compare pages, 
 the baseline is `/healthz`, the cheapest view the portal has. The `sms_inbound_*` measures
 (`bench/sms.py`) time Twilio's inbound text webhook, signed, stored and fanned out to the
 conversation's group, against a bare view answering the same TwiML. The `bot_*` measures
-(`bench/bot.py`) time the chatbot against a plain substring search. The `ws_*` measures
-(`bench/sockets.py`) time `/ws/chat/` at 1, 50 and 500 sockets over Redis against a bare
-Channels echo consumer; they are skipped, saying why, when Redis does not answer.
+(`bench/bot.py`) time the chatbot against a plain substring search; the `survey_*` ones
+(`bench/surveys.py`) build a survey's results for 400 responses against the bare count query.
+The `ws_*` measures (`bench/sockets.py`) time `/ws/chat/` at 1, 50 and 500 sockets over Redis
+against a bare Channels echo consumer; they are skipped, saying why, when Redis does not answer.
 """
 
 from __future__ import annotations
@@ -194,6 +195,10 @@ def main() -> None:
             )
 
         results.extend(entitlement_page_measures())
+
+        from bench.surveys import survey_measures
+
+        results.extend(survey_measures())
 
         from bench.bot import bot_measures
 

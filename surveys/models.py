@@ -1,1 +1,422 @@
-"""Surveys, sessions and participation records."""
+"""Surveys: built by the participation team in the Wagtail admin, answered by young people.
+
+A `Survey` has `Section`s, each with `Question`s, edited together in one admin form (modelcluster's
+ParentalKey, nested InlinePanels). What young people said is kept so that an anonymous answer can
+never be traced back to them, in the database as well as on the pages:
+
+- `Response` (one person's answers) has no column that names a person: a random UUID primary
+  key, the survey, and for a named survey only the date it was sent (an anonymous one has no
+  date, which on a quiet day would match its "who has answered" row). Its `Answer`s have
+  random UUIDs too, so neither table's keys say in which order people answered.
+- `Respondent` ("who has answered") is a separate table with no link to any response, and a
+  date only. It stops a person answering twice and feeds their participation record.
+- `ResponseAuthor` links a response to a person only when the survey is named, and only the
+  service writes it, only then.
+- `Draft` holds a half-done survey and so must name its person; it is deleted when they send it.
+
+Only `surveys.services` writes responses, answers, respondents and drafts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from portal.people.models import User
+
+SCALE = range(1, 6)
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", "Choose one answer"
+    MULTIPLE = "multiple", "Choose any number of answers"
+    SCALE = "scale", "A scale from 1 to 5"
+    TEXT = "text", "Write an answer in their own words"
+
+
+# Kinds that a headline measure (a percentage against a target) can be worked out for: one
+# answer per person, so "positive" answers over all answers is a share of people.
+MEASURABLE_KINDS = {QuestionKind.SINGLE, QuestionKind.SCALE}
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty lines, stripped, without repeats, in order: how editors list options."""
+    seen: list[str] = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if line and line not in seen:
+            seen.append(line)
+    return seen
+
+
+class SurveyState(models.TextChoices):
+    UPCOMING = "upcoming", "Not open yet"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Survey(ClusterableModel):
+    """A survey young people answer on the portal between two dates (UK dates, inclusive)."""
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Used in the names of downloaded files. Made from the title if you leave it "
+        "empty.",
+    )
+    intro = models.TextField(
+        "introduction",
+        help_text="Shown before young people start: what the survey is about and what you will "
+        "do with the answers. Plain English, short sentences, acronyms spelled out.",
+    )
+    anonymous = models.BooleanField(
+        "anonymous answers",
+        default=True,
+        help_text="Ticked: nobody, not even the participation team, can see who said what; you "
+        "see totals, and answers without names. Not ticked: answers carry the young person's "
+        "name. Young people are told which before they start. This cannot change once someone "
+        "has started.",
+    )
+    opens_on = models.DateField(help_text="The first day young people can answer (UK time).")
+    closes_on = models.DateField(help_text="The last day young people can answer (UK time).")
+    compare_with = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="compare with an earlier survey",
+        help_text="Usually last year's survey. Questions with the same code are shown side by "
+        "side in the results.",
+    )
+    made_up_for_demo = models.BooleanField(
+        "demo data (made-up answers)",
+        default=False,
+        editable=False,
+        help_text="Set only by `manage.py demo`: the answers were invented for the demo.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        FieldPanel("anonymous"),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading="Open"),
+        FieldPanel("compare_with"),
+        FieldPanel("slug"),
+        InlinePanel(
+            "sections",
+            heading="Sections and questions",
+            label="Section",
+            min_num=1,
+            help_text="Young people see one section per page. Keep it short: a few minutes on a "
+            "phone.",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-opens_on", "title"]
+        permissions = [("view_results", "Can see survey results and download them")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="survey_closes_on_or_after_it_opens",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = self._free_slug()
+        super().save(*args, **kwargs)
+
+    def _free_slug(self) -> str:
+        base = slugify(self.title)[:70] or "survey"
+        slug, n = base, 2
+        while Survey.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            errors["closes_on"] = "The survey must close on or after the day it opens."
+        if self.compare_with_id:
+            if self.pk and self.compare_with_id == self.pk:
+                errors["compare_with"] = "Choose an earlier survey, not this one."
+            elif self.opens_on and self.compare_with.opens_on >= self.opens_on:
+                errors["compare_with"] = "Choose a survey that opened before this one."
+        if self.pk:
+            before = Survey.objects.filter(pk=self.pk).values_list("anonymous", flat=True).first()
+            started = self.responses.exists() or self.drafts.exists()
+            if before is not None and before != self.anonymous and started:
+                errors["anonymous"] = (
+                    "Young people have already started this survey after being told whether it "
+                    "is anonymous, so this cannot change now. Make a new survey instead."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def state(self, on: datetime.date | None = None) -> SurveyState:
+        today = on or timezone.localdate()
+        if today < self.opens_on:
+            return SurveyState.UPCOMING
+        if today > self.closes_on:
+            return SurveyState.CLOSED
+        return SurveyState.OPEN
+
+    def is_open(self, on: datetime.date | None = None) -> bool:
+        return self.state(on) == SurveyState.OPEN
+
+
+class Section(ClusterableModel, Orderable):
+    """A page of a survey: a few questions under one heading."""
+
+    survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=120, help_text="For example: Your Personal Adviser (PA)")
+    intro = models.TextField(blank=True, help_text="Optional: a sentence before the questions.")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        InlinePanel("questions", heading="Questions", label="Question", min_num=1),
+    ]
+
+    class Meta(Orderable.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(Orderable):
+    """One question. Its `code` links it to the same question in other years' surveys."""
+
+    section = ParentalKey(Section, on_delete=models.CASCADE, related_name="questions")
+    code = models.SlugField(
+        max_length=60,
+        help_text="A short name that stays the same every year, such as pa-satisfaction, so this "
+        "year's answers can be compared with last year's. Unique within the survey.",
+    )
+    text = models.CharField("question", max_length=250)
+    hint = models.CharField(
+        max_length=250, blank=True, help_text="Optional: help with the question, in plain words."
+    )
+    kind = models.CharField(
+        "type of answer", max_length=10, choices=QuestionKind.choices, default=QuestionKind.SINGLE
+    )
+    required = models.BooleanField(
+        default=True, help_text="Not ticked: young people can skip it (it says 'optional')."
+    )
+    choices = models.TextField(
+        "answers to choose from",
+        blank=True,
+        help_text="For 'choose one' and 'choose any': one answer per line. Changing the words "
+        "once people have answered splits the results.",
+    )
+    scale_low = models.CharField(
+        "what 1 means", max_length=60, blank=True, help_text="For a scale, e.g. Very unhappy."
+    )
+    scale_high = models.CharField(
+        "what 5 means", max_length=60, blank=True, help_text="For a scale, e.g. Very happy."
+    )
+    positive_answers = models.TextField(
+        "answers that count as positive",
+        blank=True,
+        help_text="For a headline measure: the answers that count, one per line, written exactly "
+        "as above (for a scale, numbers such as 4 and 5).",
+    )
+    measure = models.CharField(
+        "headline measure",
+        max_length=120,
+        blank=True,
+        help_text="Optional: what the positive answers show, e.g. Happy with their PA.",
+    )
+    target_percent = models.PositiveSmallIntegerField(
+        "target (%)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text="Optional: the share of positive answers the service aims for, e.g. 100.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("text"),
+        FieldPanel("hint"),
+        FieldPanel("choices"),
+        FieldRowPanel([FieldPanel("scale_low"), FieldPanel("scale_high")]),
+        MultiFieldPanel(
+            [FieldPanel("measure"), FieldPanel("positive_answers"), FieldPanel("target_percent")],
+            heading="Headline measure (optional)",
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def options(self) -> list[str]:
+        """The answers a person can give, as stored: option text, or "1".."5" for a scale."""
+        if self.kind == QuestionKind.SCALE:
+            return [str(n) for n in SCALE]
+        if self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            return _lines(self.choices)
+        return []
+
+    @property
+    def positive(self) -> list[str]:
+        return _lines(self.positive_answers)
+
+    @property
+    def has_measure(self) -> bool:
+        return bool(self.positive) and self.kind in MEASURABLE_KINDS
+
+    @property
+    def measure_name(self) -> str:
+        return self.measure or self.text
+
+    def option_label(self, option: str) -> str:
+        """What a young person reads beside an option: a scale's ends say what they mean."""
+        if self.kind != QuestionKind.SCALE:
+            return option
+        if option == "1" and self.scale_low:
+            return f"1: {self.scale_low}"
+        if option == "5" and self.scale_high:
+            return f"5: {self.scale_high}"
+        return option
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        options = self.options
+        if self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and len(options) < 2:
+            errors["choices"] = "Give at least two answers to choose from, one per line."
+        if any(len(option) > 200 for option in options):
+            errors["choices"] = "Keep each answer under 200 characters."
+        if self.kind not in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and self.choices.strip():
+            errors["choices"] = "Only 'choose one' and 'choose any' questions have answers to list."
+        positive = self.positive
+        if positive:
+            if self.kind not in MEASURABLE_KINDS:
+                errors["positive_answers"] = (
+                    "A headline measure needs a 'choose one' or a scale question."
+                )
+            elif unknown := [p for p in positive if p not in options]:
+                errors["positive_answers"] = (
+                    f"Not one of the answers: {', '.join(unknown)}. Copy them exactly."
+                )
+        if (self.target_percent is not None or self.measure) and not positive:
+            errors["positive_answers"] = "Say which answers count as positive for the measure."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Response(models.Model):
+    """One person's sent answers. Nothing here names them (see the module's docstring)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    submitted_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Named surveys only, and the day only. An anonymous response has no date: on "
+        "a day only one person answered, it would match their 'who has answered' row.",
+    )
+
+    def __str__(self) -> str:
+        return f"A response to {self.survey}"
+
+
+class ResponseAuthor(models.Model):
+    """Who wrote a response to a named survey. Never written for an anonymous survey."""
+
+    response = models.OneToOneField(
+        Response, on_delete=models.CASCADE, primary_key=True, related_name="author"
+    )
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.person} wrote {self.response_id}"
+
+
+class Answer(models.Model):
+    """One answer in a response: an option ("choose any" has one row per option ticked), a point
+    on the scale, or words."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    choice = models.CharField(max_length=200, blank=True)
+    scale = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scale__isnull=True) | models.Q(scale__gte=1, scale__lte=5),
+                name="answer_scale_is_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.choice or (str(self.scale) if self.scale else self.text[:40])
+
+
+class Respondent(models.Model):
+    """Who has answered a survey, and on what day: so a person answers once, and for their
+    participation record. No link to what they said."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="respondents")
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="surveys_answered")
+    answered_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "person"], name="one_answer_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} answered {self.survey} on {self.answered_on}"
+
+
+class Draft(models.Model):
+    """A half-done survey, kept so nothing is lost: deleted when it is sent."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="drafts")
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="survey_drafts")
+    answers = models.JSONField(
+        default=dict, blank=True, help_text="Question id (as text) to the answer given so far."
+    )
+    reached = models.PositiveSmallIntegerField(
+        default=0, help_text="The index of the section to carry on from."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "person"], name="one_draft_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}'s draft of {self.survey}"

@@ -1,3 +1,19 @@
+"""Surveys: young people's pages under /surveys/, results for staff under /staff/surveys/."""
+
+from django.urls import path
+
+from surveys import views
+
 app_name = "surveys"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("surveys/", views.my_surveys, name="mine"),
+    path("surveys/<int:pk>/", views.start, name="start"),
+    path("surveys/<int:pk>/<int:step>/", views.section, name="section"),
+    path("surveys/<int:pk>/check/", views.check, name="check"),
+    path("surveys/<int:pk>/thank-you/", views.done, name="done"),
+    path("staff/surveys/", views.staff_surveys, name="staff_list"),
+    path("staff/surveys/<int:pk>/", views.survey_results, name="results"),
+    path("staff/surveys/<int:pk>/answers.csv", views.answers_csv, name="answers_csv"),
+    path("staff/surveys/<int:pk>/totals.csv", views.totals_csv, name="totals_csv"),
+]

@@ -39,8 +39,15 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "people.view_team_caseloads",
         "people.view_signinevent",
         "people.view_staffaccess",
+        "surveys.view_results",
     ],
-    Role.PARTICIPATION: ["people.view_participation_figures"],
+    Role.PARTICIPATION: [
+        "people.view_participation_figures",
+        # Surveys are Wagtail snippets: building them in the admin takes these.
+        "wagtailadmin.access_admin",
+        *(f"surveys.{verb}_survey" for verb in ["add", "change", "delete", "view"]),
+        "surveys.view_results",
+    ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
         *(

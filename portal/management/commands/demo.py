@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from offer import demo as offer_demo
 from portal.people import demo as people_demo
 from portal.people.models import User
+from surveys import demo as surveys_demo
 
 
 class Command(BaseCommand):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             )
         accounts = people_demo.load()
         offer_demo.load()
+        surveys_demo.load()
         if as_json:
             payload = {"accounts": [account.as_contract() for account in accounts]}
             self.stdout.write(json.dumps(payload, indent=2))

@@ -1,0 +1,113 @@
+"""One form per survey section, built from its questions: plain radios, checkboxes and text
+boxes that work with JavaScript off and fit a 320 px screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+
+from surveys.models import Question, QuestionKind, Section
+from surveys.services import AnswerValue
+
+TEXT_LIMIT = 2000
+
+
+def field_name(question: Question) -> str:
+    return f"q{question.pk}"
+
+
+def _label(question: Question) -> str:
+    return question.text if question.required else f"{question.text} (optional)"
+
+
+def _field_for(question: Question, *, required: bool) -> forms.Field:
+    common: dict[str, Any] = {"label": _label(question), "required": required}
+    hint = question.hint
+    if question.kind == QuestionKind.TEXT:
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 4}),
+            max_length=TEXT_LIMIT,
+            help_text=hint,
+            error_messages={
+                "required": "Write an answer",
+                "max_length": f"Keep your answer under {TEXT_LIMIT} characters (it has "
+                "%(show_value)d).",
+            },
+            **common,
+        )
+    if question.kind == QuestionKind.MULTIPLE:
+        return forms.MultipleChoiceField(
+            choices=[(o, o) for o in question.options],
+            widget=forms.CheckboxSelectMultiple,
+            help_text=" ".join(part for part in [hint, "Choose all that apply."] if part),
+            error_messages={
+                "required": "Choose at least one answer",
+                "invalid_choice": "Choose from the answers shown.",
+            },
+            **common,
+        )
+    if question.kind == QuestionKind.SCALE:
+        return forms.TypedChoiceField(
+            choices=[(o, question.option_label(o)) for o in question.options],
+            coerce=int,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            help_text=hint,
+            error_messages={
+                "required": "Choose a number from 1 to 5",
+                "invalid_choice": "Choose a number from 1 to 5.",
+            },
+            **common,
+        )
+    return forms.ChoiceField(
+        choices=[(o, o) for o in question.options],
+        widget=forms.RadioSelect,
+        help_text=hint,
+        error_messages={
+            "required": "Choose an answer",
+            "invalid_choice": "Choose one of the answers shown.",
+        },
+        **common,
+    )
+
+
+class SectionForm(forms.Form):
+    """The questions of one section. `lenient` drops "required", for saving a half-done page:
+    what is valid is kept, what is not is left out."""
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        section: Section,
+        saved: dict[str, AnswerValue] | None = None,
+        lenient: bool = False,
+    ) -> None:
+        self.section = section
+        self.questions = list(section.questions.all())
+        saved = saved or {}
+        initial = {field_name(q): saved[str(q.pk)] for q in self.questions if str(q.pk) in saved}
+        super().__init__(data, initial=initial)
+        for question in self.questions:
+            self.fields[field_name(question)] = _field_for(
+                question, required=question.required and not lenient
+            )
+
+    def answers(self) -> dict[int, AnswerValue | None]:
+        """The answers that validated, by question id (invalid ones are left out)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return {q.pk: cleaned[field_name(q)] for q in self.questions if field_name(q) in cleaned}
+
+
+def as_form_data(section: Section, saved: dict[str, AnswerValue]) -> QueryDict:
+    """A draft's answers as if they had been posted, to show what a section still needs."""
+    data = QueryDict(mutable=True)
+    for question in section.questions.all():
+        value = saved.get(str(question.pk))
+        if value in (None, "", []):
+            continue
+        values = value if isinstance(value, list) else [value]
+        data.setlist(field_name(question), [str(v) for v in values])
+    return data

@@ -1,0 +1,24 @@
+"""Template helpers for surveys: percentages as people read them, and the open surveys a
+young person can answer (for My page, which lives in another app)."""
+
+from __future__ import annotations
+
+from django import template
+
+from portal.people.models import User
+from surveys import selectors
+from surveys.charts import format_percent
+from surveys.models import Survey
+
+register = template.Library()
+
+
+@register.filter
+def pct(value: float | None) -> str:
+    return format_percent(value)
+
+
+@register.simple_tag
+def open_surveys_for(user: User) -> list[Survey]:
+    """Open surveys this young person has not answered yet (none for anyone else)."""
+    return list(selectors.open_surveys_for(user))
