@@ -85,6 +85,18 @@ def top1(rows: list[dict], got: list[str | None]) -> float:
     return right / len(scored)
 
 
+def compared(name: str, value: float, baseline: float, unit: str, note: str) -> dict:
+    """A measure with its baseline from the same run; ratio = value / baseline."""
+    return {
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "baseline": round(baseline, 3),
+        "ratio": round(value / baseline, 3),
+        "note": note,
+    }
+
+
 def bot_measures() -> list[dict]:
     from django.db import transaction
 
@@ -111,60 +123,51 @@ def bot_measures() -> list[dict]:
         transaction.set_rollback(True)
 
     median, p95 = statistics.median, lambda v: percentile(v, 0.95)
-    r = lambda v: round(v, 3)  # noqa: E731
     note = f"{len(rows)} questions (dev, tuning and held-out sets), {ROUNDS} rounds"
     baseline = "baseline: plain substring search over the same pages' text"
+    bot_top1 = top1(rows, [a.entitlement for a in answers])
     return [
-        {
-            "name": "bot_search_ms_p50",
-            "value": r(median(bot_ms)),
-            "unit": "ms",
-            "baseline": r(median(plain_ms)),
-            "ratio": r(median(bot_ms) / median(plain_ms)),
-            "note": f"{note}; retriever alone; {baseline}",
-        },
-        {
-            "name": "bot_search_ms_p95",
-            "value": r(p95(bot_ms)),
-            "unit": "ms",
-            "baseline": r(p95(plain_ms)),
-            "ratio": r(p95(bot_ms) / p95(plain_ms)),
-            "note": f"{note}; aim under 30 ms; {baseline}",
-        },
-        {
-            "name": "bot_answer_ms_p50",
-            "value": r(median(answer_ms)),
-            "unit": "ms",
-            "baseline": r(median(plain_ms)),
-            "ratio": r(median(answer_ms) / median(plain_ms)),
-            "note": f"{note}; the whole answer: safeguarding, handoff, retrieval, answer, stored",
-        },
-        {
-            "name": "bot_answer_ms_p95",
-            "value": r(p95(answer_ms)),
-            "unit": "ms",
-            "baseline": r(p95(plain_ms)),
-            "ratio": r(p95(answer_ms) / p95(plain_ms)),
-            "note": f"{note}; aim under 30 ms",
-        },
+        compared(
+            "bot_search_ms_p50",
+            median(bot_ms),
+            median(plain_ms),
+            "ms",
+            f"{note}; retriever alone; {baseline}",
+        ),
+        compared(
+            "bot_search_ms_p95",
+            p95(bot_ms),
+            p95(plain_ms),
+            "ms",
+            f"{note}; aim under 30 ms; {baseline}",
+        ),
+        compared(
+            "bot_answer_ms_p50",
+            median(answer_ms),
+            median(plain_ms),
+            "ms",
+            f"{note}; the whole answer: safeguarding, handoff, retrieval, answer, stored",
+        ),
+        compared(
+            "bot_answer_ms_p95", p95(answer_ms), p95(plain_ms), "ms", f"{note}; aim under 30 ms"
+        ),
         {
             "name": "bot_index_bytes",
             "value": index_bytes,
             "unit": "bytes",
             "note": f"memory allocated by a rebuild of the index over {len(pages)} pages",
         },
-        {
-            "name": "bot_top1_accuracy",
-            "value": r(top1(rows, [a.entitlement for a in answers])),
-            "unit": "share",
-            "baseline": r(top1(rows, plain_got)),
-            "ratio": r(top1(rows, [a.entitlement for a in answers]) / top1(rows, plain_got)),
-            "note": "questions with an expected page, all three sets; baseline: substring "
+        compared(
+            "bot_top1_accuracy",
+            bot_top1,
+            top1(rows, plain_got),
+            "share",
+            "questions with an expected page, all three sets; baseline: substring "
             "search; ratio above 1 means the bot finds the right page more often",
-        },
+        ),
         {
             "name": "bot_retriever_top1_accuracy",
-            "value": r(top1(rows, bot_got)),
+            "value": round(top1(rows, bot_got), 3),
             "unit": "share",
             "note": "the retriever's first hit, whatever its confidence",
         },
