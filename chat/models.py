@@ -237,6 +237,7 @@ class OutgoingText(models.Model):
     class Kind(models.TextChoices):
         REPLY = "reply", "A message from their PA, by text"
         NUDGE = "nudge", "A message is waiting on the website"
+        REMINDER = "reminder", "A reminder about something they booked"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Waiting to be sent"
@@ -250,7 +251,7 @@ class OutgoingText(models.Model):
     young_person = models.ForeignKey(
         YoungPersonProfile, on_delete=models.CASCADE, related_name="outgoing_texts"
     )
-    kind = models.CharField(max_length=5, choices=Kind.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
     message = models.ForeignKey(
         Message,
         on_delete=models.CASCADE,

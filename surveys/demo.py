@@ -24,7 +24,17 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from surveys.models import Answer, Question, QuestionKind, Response, Section, Survey
+from portal.people.models import User
+from surveys.models import (
+    Answer,
+    Question,
+    QuestionKind,
+    Response,
+    Section,
+    Session,
+    SessionKind,
+    Survey,
+)
 
 THIS_YEAR_SLUG = "annual-care-leaver-survey"
 LAST_YEAR_SLUG = "annual-care-leaver-survey-last-year-demo"
@@ -313,4 +323,82 @@ def load() -> list[Survey]:
         made_up=False,
         skip=set(),
     )
+    load_sessions()
     return [this_year, last_year]
+
+
+MEET_THE_MANAGER_TITLE = "Meet the manager"
+FORUM_TITLE = "Care leavers forum"
+
+
+def _next_weekday(today: datetime.date, weekday: int, at_least: int) -> datetime.date:
+    day = today + datetime.timedelta(days=at_least)
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def load_sessions() -> list[Session]:
+    """One upcoming meet-the-manager session (hosted by the demo manager) and one upcoming care
+    leavers forum. Found by kind and title and moved forward if they have passed; bookings kept."""
+    host = User.objects.filter(username="morgan.manager").first()
+    if host is None:
+        return []
+    forum_host = User.objects.filter(username="alex.participation").first() or host
+    today = timezone.localdate()
+    zone = timezone.get_current_timezone()
+
+    def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
+
+    manager_day = _next_weekday(today, 2, 10)  # a Wednesday at least 10 days away
+    forum_day = _next_weekday(today, 3, 14)  # a Thursday at least 14 days away
+    specs = [
+        {
+            "kind": SessionKind.MEET_THE_MANAGER,
+            "title": MEET_THE_MANAGER_TITLE,
+            "host": host,
+            "capacity": 12,
+            "starts_at": at(manager_day, 17, 30),
+            "ends_at": at(manager_day, 18, 30),
+            "place": "The Hub, 14 Market Street (upstairs room, there is a lift)",
+            "online_link": "",
+            "travel_help_available": False,
+            "description": "Ask the leaving care service manager anything: your PA, money, "
+            "housing, what the council offers. Pizza and drinks. Send a question in advance if "
+            "you'd rather not ask it out loud.",
+        },
+        {
+            "kind": SessionKind.FORUM,
+            "title": FORUM_TITLE,
+            "host": forum_host,
+            "capacity": 20,
+            "starts_at": at(forum_day, 16),
+            "ends_at": at(forum_day, 18),
+            "place": "Youth centre, 3 Station Road",
+            "online_link": "",
+            "travel_help_available": True,
+            "description": "Young people who have left care meet every month to talk about "
+            "what needs to change, and tell the council. Food provided. We can help with bus "
+            "fares or a lift.",
+        },
+    ]
+    sessions = []
+    for spec in specs:
+        session = Session.objects.filter(kind=spec["kind"], title=spec["title"]).first()
+        if session is None or session.starts_at <= timezone.now():
+            session = session or Session(kind=spec["kind"], title=spec["title"])
+            for name, value in spec.items():
+                setattr(session, name, value)
+        else:
+            for name in [
+                "host",
+                "capacity",
+                "place",
+                "online_link",
+                "travel_help_available",
+                "description",
+            ]:
+                setattr(session, name, spec[name])
+        session.full_clean()
+        session.save()
+        sessions.append(session)
+    return sessions

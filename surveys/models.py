@@ -420,3 +420,109 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}'s draft of {self.survey}"
+
+
+# --- Sessions: meet the manager and the care leavers forum --------------------------------------
+#
+# One model with a kind. Young people book a place; when a session is full they join its waiting
+# list, and a place given back goes to the first person waiting. Only `surveys.bookings` writes
+# bookings.
+
+
+class SessionKind(models.TextChoices):
+    MEET_THE_MANAGER = "meet_the_manager", "Meet the manager"
+    FORUM = "forum", "Care leavers forum"
+
+
+class Session(models.Model):
+    """A meet-the-manager session or a care leavers forum, in a place or online."""
+
+    kind = models.CharField(max_length=20, choices=SessionKind.choices)
+    title = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    place = models.CharField(
+        max_length=200, blank=True, help_text="The address, or leave empty for an online session."
+    )
+    online_link = models.URLField(blank=True, help_text="For an online session: the link to join.")
+    host = models.ForeignKey(User, on_delete=models.PROTECT, related_name="sessions_hosted")
+    capacity = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    travel_help_available = models.BooleanField(
+        default=False, help_text="Forum: young people can ask for help with travel."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="session_capacity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%-d %B %Y})"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The session must end after it starts."
+        if not self.place and not self.online_link:
+            errors["place"] = "Give a place, or a link for an online session."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def offers_travel_help(self) -> bool:
+        return self.kind == SessionKind.FORUM and self.travel_help_available
+
+
+class BookingState(models.TextChoices):
+    BOOKED = "booked", "Booked"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+    ATTENDED = "attended", "Came"
+    DID_NOT_COME = "did_not_come", "Did not come"
+
+
+# States that hold one of the session's places.
+HOLDS_A_PLACE = [BookingState.BOOKED, BookingState.ATTENDED, BookingState.DID_NOT_COME]
+
+
+class Booking(models.Model):
+    """One person's place (or place in the queue) at a session."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="session_bookings")
+    state = models.CharField(
+        max_length=20, choices=BookingState.choices, default=BookingState.BOOKED
+    )
+    travel_help_needed = models.BooleanField(default=False)
+    question_in_advance = models.TextField(blank=True)
+    question_anonymous = models.BooleanField(
+        default=False, help_text="The host sees the question without the person's name."
+    )
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the day-before text was sent: it goes once."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="one_booking_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.session}: {self.get_state_display()}"

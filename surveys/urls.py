@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from surveys import views
+from surveys import session_views, views
 
 app_name = "surveys"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("surveys/<int:pk>/<int:step>/", views.section, name="section"),
     path("surveys/<int:pk>/check/", views.check, name="check"),
     path("surveys/<int:pk>/thank-you/", views.done, name="done"),
+    path("surveys/sessions/", session_views.session_list, name="sessions"),
+    path("surveys/sessions/<int:pk>/", session_views.session_detail, name="session"),
+    path("surveys/sessions/<int:pk>/book/", session_views.book, name="session_book"),
+    path("surveys/sessions/<int:pk>/cancel/", session_views.cancel, name="session_cancel"),
+    path("surveys/sessions/<int:pk>/calendar.ics", session_views.ics, name="session_ics"),
+    path("staff/sessions/<int:pk>/", session_views.staff_session, name="staff_session"),
     path("staff/surveys/", views.staff_surveys, name="staff_list"),
     path("staff/surveys/<int:pk>/", views.survey_results, name="results"),
     path("staff/surveys/<int:pk>/answers.csv", views.answers_csv, name="answers_csv"),

@@ -1,0 +1,226 @@
+"""The only code that writes session bookings: book, cancel, record who came.
+
+Each service runs in one transaction and locks the session's row first (`select_for_update`),
+so two people booking or cancelling at once are served one after the other and a session never
+holds more people than its capacity. Views turn the errors below into a message on the page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portal.people.models import User
+from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session
+
+REMIND_BEFORE = datetime.timedelta(days=1)
+
+
+class BookingError(Exception):
+    """Something a young person tried that a session does not allow."""
+
+
+class SessionStarted(BookingError):
+    pass
+
+
+class AlreadyBooked(BookingError):
+    def __init__(self, booking: Booking) -> None:
+        self.booking = booking
+        super().__init__("already booked")
+
+
+class NotAYoungPerson(BookingError):
+    pass
+
+
+class NothingToCancel(BookingError):
+    pass
+
+
+@dataclass
+class Outcome:
+    booking: Booking
+    waiting_place: int | None = None  # 1 for first in the queue; None when they have a place
+
+
+def _locked(session: Session) -> Session:
+    return Session.objects.select_for_update().get(pk=session.pk)
+
+
+def places_taken(session: Session) -> int:
+    return session.bookings.filter(state__in=HOLDS_A_PLACE).count()
+
+
+def waiting_list(session: Session):
+    return session.bookings.filter(state=BookingState.WAITING).order_by("created_at", "pk")
+
+
+def waiting_place(booking: Booking) -> int | None:
+    """Where a waiting booking is in the queue (1 is next), or None if it is not waiting."""
+    if booking.state != BookingState.WAITING:
+        return None
+    ahead = waiting_list(booking.session).filter(created_at__lt=booking.created_at).count()
+    same_time = waiting_list(booking.session).filter(
+        created_at=booking.created_at, pk__lt=booking.pk
+    )
+    return ahead + same_time.count() + 1
+
+
+def book(
+    *,
+    session: Session,
+    person: User,
+    travel_help_needed: bool = False,
+    question: str = "",
+    question_anonymous: bool = False,
+) -> Outcome:
+    """A place if there is one, else the end of the waiting list. A cancelled booking is
+    made again (at the end of the queue if full). A second live booking is refused."""
+    if not person.is_young_person or person.is_portal_staff:
+        raise NotAYoungPerson("Sessions are booked by young people.")
+    with transaction.atomic():
+        session = _locked(session)
+        if session.has_started:
+            raise SessionStarted(str(session))
+        existing = Booking.objects.filter(session=session, person=person).first()
+        if existing and existing.state != BookingState.CANCELLED:
+            raise AlreadyBooked(existing)
+        full = places_taken(session) >= session.capacity
+        state = BookingState.WAITING if full else BookingState.BOOKED
+        fields = {
+            "state": state,
+            "travel_help_needed": travel_help_needed and session.offers_travel_help,
+            "question_in_advance": question.strip(),
+            "question_anonymous": question_anonymous and bool(question.strip()),
+        }
+        if existing:
+            for name, value in fields.items():
+                setattr(existing, name, value)
+            existing.created_at = timezone.now()  # back of the queue
+            existing.save()
+            booking = existing
+        else:
+            try:
+                with transaction.atomic():
+                    booking = Booking.objects.create(session=session, person=person, **fields)
+            except IntegrityError as clash:
+                raise AlreadyBooked(Booking.objects.get(session=session, person=person)) from clash
+        if state == BookingState.BOOKED:
+            _plan_reminder(booking)
+        return Outcome(booking, waiting_place(booking))
+
+
+def cancel(*, booking: Booking) -> Booking | None:
+    """Cancel a booking or leave the waiting list. If it held a place, the first person
+    waiting gets it and is told by text. Returns the promoted booking, if any."""
+    with transaction.atomic():
+        session = _locked(booking.session)
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.state not in (BookingState.BOOKED, BookingState.WAITING):
+            raise NothingToCancel(booking.get_state_display())
+        if session.has_started:
+            raise SessionStarted(str(session))
+        held_a_place = booking.state == BookingState.BOOKED
+        booking.state = BookingState.CANCELLED
+        booking.save(update_fields=["state", "updated_at"])
+        if not held_a_place:
+            return None
+        return _fill_places(session)
+
+
+def _fill_places(session: Session) -> Booking | None:
+    """Give free places to the people waiting longest (the caller holds the session's lock)."""
+    first = None
+    free = session.capacity - places_taken(session)
+    for promoted in list(waiting_list(session)[: max(free, 0)]):
+        promoted.state = BookingState.BOOKED
+        promoted.save(update_fields=["state", "updated_at"])
+        _text(promoted, place_given_body(promoted))
+        _plan_reminder(promoted)
+        first = first or promoted
+    return first
+
+
+def record_attendance(*, session: Session, came: dict[int, bool]) -> int:
+    """Mark booked people as came or did not come (booking id to True/False). Returns how
+    many were recorded; ids of other sessions or of people without a place are ignored."""
+    with transaction.atomic():
+        session = _locked(session)
+        recorded = 0
+        for booking in session.bookings.select_for_update().filter(
+            pk__in=list(came), state__in=HOLDS_A_PLACE
+        ):
+            booking.state = BookingState.ATTENDED if came[booking.pk] else BookingState.DID_NOT_COME
+            booking.save(update_fields=["state", "updated_at"])
+            recorded += 1
+        return recorded
+
+
+# --- Texts ------------------------------------------------------------------------------------
+
+
+def _when(session: Session) -> str:
+    local = timezone.localtime(session.starts_at)
+    return f"{local:%A %-d %B} at {local:%-H:%M}"
+
+
+def place_given_body(booking: Booking) -> str:
+    session = booking.session
+    return (
+        f"Good news: a place came free and it's yours. {session.title}, {_when(session)}. "
+        "If you can't come, cancel on the website so someone else can go."
+    )
+
+
+def reminder_body(booking: Booking) -> str:
+    session = booking.session
+    where = session.place or "online (the link is on the website)"
+    return f"Reminder: {session.title} is tomorrow, {_when(session)}, {where}. See you there."
+
+
+def _text(booking: Booking, body: str) -> None:
+    from chat import outbound
+    from chat.models import OutgoingText
+
+    profile = getattr(booking.person, "young_person", None)
+    if profile is None or outbound.why_not_texted(profile):
+        return
+    outbound.queue_text(profile, kind=OutgoingText.Kind.REMINDER, body=body)
+
+
+def _plan_reminder(booking: Booking) -> None:
+    from surveys import tasks
+
+    due = booking.session.starts_at - REMIND_BEFORE
+    if due <= timezone.now():
+        return  # booked on the day before or the day itself: no reminder needed
+    tasks.remind.using(run_after=due).enqueue(booking.pk, booking.session.starts_at.isoformat())
+
+
+def remind(booking_id: int, starts_at: str) -> str:
+    """The day-before text, if the booking still holds a place and the session has not
+    moved (a moved session plans its own reminder)."""
+    with transaction.atomic():
+        booking = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("session", "person__young_person")
+            .filter(pk=booking_id)
+            .first()
+        )
+        if booking is None or booking.state != BookingState.BOOKED:
+            return "not booked"
+        if booking.session.starts_at.isoformat() != starts_at:
+            return "session moved"
+        if booking.session.has_started:
+            return "too late"
+        if booking.reminded_at is not None:
+            # A second task for the same booking (they cancelled and booked again): once.
+            return "reminded already"
+        booking.reminded_at = timezone.now()
+        booking.save(update_fields=["reminded_at", "updated_at"])
+        _text(booking, reminder_body(booking))
+        return "reminder queued"
