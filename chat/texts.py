@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from chat.bot import alerts, safeguarding
 from chat.bot.models import AskChannel
 from chat.models import Channel, InboundText
 from portal.people.models import YoungPersonProfile
+from portal.people.phone import normalise_mobile
 
 
 @dataclass(frozen=True)
@@ -85,18 +85,8 @@ def keyword(body: str) -> str | None:
     return None
 
 
-def e164(number: str) -> str | None:
-    try:
-        parsed = phonenumbers.parse(number, settings.PHONENUMBER_DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
 def _young_person_texting_from(number: str) -> YoungPersonProfile | None:
-    normalised = e164(number)
+    normalised = normalise_mobile(number)
     if normalised is None:
         return None
     return (
