@@ -213,6 +213,10 @@ ACCOUNT_FORMS = {
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("PORTAL_NAME", "Care leaver portal")
+# One 30-second step either side, as RFC 6238 advises: a code typed just as it rolls over, or
+# from a phone whose clock is a little off, still works (on a slow phone network, or a busy
+# server, a code can roll over between typing and arriving).
+MFA_TOTP_TOLERANCE = 1
 PHONENUMBER_DEFAULT_REGION = "GB"
 PHONENUMBER_DB_FORMAT = "E164"
 
