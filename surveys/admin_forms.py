@@ -78,3 +78,30 @@ class SurveyAdminForm(WagtailAdminModelForm):
             )
             valid = False
         return valid
+
+
+class SessionAdminForm(WagtailAdminModelForm):
+    """A session's host is a member of staff (a manager for meet the manager, usually)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from portal.people.models import User
+        from portal.people.roles import GROUP_NAMES, STAFF_ROLES
+
+        staff_groups = [GROUP_NAMES[role] for role in STAFF_ROLES]
+        self.fields["host"].queryset = (
+            User.objects.filter(is_active=True, groups__name__in=staff_groups)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        self.fields["host"].help_text = "Who runs it. They see who is coming and record who came."
+        self.fields["host"].label_from_instance = lambda user: user.display_name
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", "The session must end after it starts.")
+        if not cleaned.get("place") and not cleaned.get("online_link"):
+            self.add_error("place", "Give a place, or a link for an online session.")
+        return cleaned

@@ -26,7 +26,9 @@ from django.utils import timezone
 
 from portal.people.models import User
 from surveys.models import (
+    ActivityKind,
     Answer,
+    ParticipationEntry,
     Question,
     QuestionKind,
     Response,
@@ -324,6 +326,7 @@ def load() -> list[Survey]:
         skip=set(),
     )
     load_sessions()
+    load_participation()
     return [this_year, last_year]
 
 
@@ -402,3 +405,31 @@ def load_sessions() -> list[Session]:
         session.save()
         sessions.append(session)
     return sessions
+
+
+def load_participation() -> list[ParticipationEntry]:
+    """Two entries the participation team added by hand to the demo young person's record: an
+    interview panel and a celebration event, both in the last two months. Found by title, so
+    running the demo again adds nothing."""
+    person = User.objects.filter(username="jordan").first()
+    officer = User.objects.filter(username="alex.participation").first()
+    if person is None or officer is None:
+        return []
+    today = timezone.localdate()
+    specs = [
+        (ActivityKind.INTERVIEW_PANEL, "Interview panel for a new Personal Adviser (PA)", 45),
+        (ActivityKind.CELEBRATION, "Care leavers celebration evening", 24),
+    ]
+    entries = []
+    for kind, title, days_ago in specs:
+        entry, _ = ParticipationEntry.objects.get_or_create(
+            person=person,
+            kind=kind,
+            title=title,
+            defaults={
+                "took_part_on": today - datetime.timedelta(days=days_ago),
+                "added_by": officer,
+            },
+        )
+        entries.append(entry)
+    return entries

@@ -454,6 +454,19 @@ class Session(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="When"),
+        MultiFieldPanel(
+            [FieldPanel("place"), FieldPanel("online_link")], heading="Where (one or both)"
+        ),
+        FieldPanel("host"),
+        FieldPanel("capacity"),
+        FieldPanel("travel_help_available"),
+    ]
+
     class Meta:
         ordering = ["starts_at", "title"]
         constraints = [
@@ -526,3 +539,49 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} at {self.session}: {self.get_state_display()}"
+
+
+# --- The participation record -----------------------------------------------------------------
+#
+# A young person's record is read from three places: `Respondent` (surveys answered, never what
+# they said), `Booking` in state "attended" (sessions and forums), and the entries below, which
+# the participation team adds by hand for what happens outside the portal (panels, celebration
+# events, a forum someone came to without booking). `surveys.participation` puts them together.
+
+
+class ActivityKind(models.TextChoices):
+    INTERVIEW_PANEL = "interview_panel", "Interview panel"
+    FOSTERING_PANEL = "fostering_panel", "Fostering panel"
+    OTHER_PANEL = "other_panel", "Another panel"
+    CELEBRATION = "celebration", "Celebration event"
+    FORUM = "forum", "Care leavers forum"
+    MEET_THE_MANAGER = "meet_the_manager", "Meet the manager"
+    OTHER = "other", "Something else"
+
+
+PANEL_KINDS = [ActivityKind.INTERVIEW_PANEL, ActivityKind.FOSTERING_PANEL, ActivityKind.OTHER_PANEL]
+
+
+class ParticipationEntry(models.Model):
+    """Something a young person took part in, added by the participation team."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="participation")
+    kind = models.CharField(max_length=20, choices=ActivityKind.choices)
+    title = models.CharField(
+        max_length=160,
+        help_text="What it was, in a few words: for example 'Interview for a new PA'.",
+    )
+    took_part_on = models.DateField()
+    added_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-took_part_on", "-pk"]
+        verbose_name_plural = "participation entries"
+        permissions = [
+            ("view_participation", "Can see every young person's participation record"),
+        ]
+        indexes = [models.Index(fields=["took_part_on"], name="participation_on")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.title} ({self.took_part_on})"

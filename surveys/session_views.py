@@ -7,6 +7,8 @@ Thin, like `surveys.views`: permissions and reading here, writing through `surve
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,8 @@ from surveys import bookings, calendar
 from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session
 
 QUESTION_MAX = 1000
+# How far back the staff list of sessions goes, to record who came after the day.
+RECENT = datetime.timedelta(days=90)
 
 
 def _young_person(request: HttpRequest) -> None:
@@ -192,6 +196,44 @@ def can_run(user: User, session: Session) -> bool:
         or user.is_superuser
         or user.has_role(Role.PARTICIPATION)
         or user.has_role(Role.MANAGER)
+    )
+
+
+def sessions_run_by(user: User):
+    """Sessions this member of staff may open: all of them for the participation team and
+    managers, their own for a host; with places taken and who came."""
+    sessions = _with_counts().annotate(
+        came=Count("bookings", filter=Q(bookings__state=BookingState.ATTENDED)),
+        waiting=Count("bookings", filter=Q(bookings__state=BookingState.WAITING)),
+    )
+    if not (user.is_authenticated and user.is_active and user.is_portal_staff):
+        return sessions.none()
+    if user.is_superuser or user.has_role(Role.PARTICIPATION) or user.has_role(Role.MANAGER):
+        return sessions
+    return sessions.filter(host=user)
+
+
+@login_required
+@require_GET
+def staff_sessions(request: HttpRequest) -> HttpResponse:
+    """Upcoming sessions and those of the last 90 days, to see who is coming and record who
+    came."""
+    if not request.user.is_portal_staff:
+        raise PermissionDenied("This page is for the leaving care team.")
+    now = timezone.now()
+    sessions = sessions_run_by(request.user)
+    return render(
+        request,
+        "surveys/sessions/staff_list.html",
+        {
+            "upcoming": list(sessions.filter(ends_at__gt=now)),
+            "recent": list(
+                sessions.filter(ends_at__lte=now, starts_at__gte=now - RECENT).order_by(
+                    "-starts_at"
+                )
+            ),
+            "can_build": request.user.has_perm("surveys.add_session"),
+        },
     )
 
 

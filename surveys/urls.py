@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from surveys import session_views, views
+from surveys import participation_views, session_views, views
 
 app_name = "surveys"
 
@@ -17,6 +17,19 @@ urlpatterns = [
     path("surveys/sessions/<int:pk>/book/", session_views.book, name="session_book"),
     path("surveys/sessions/<int:pk>/cancel/", session_views.cancel, name="session_cancel"),
     path("surveys/sessions/<int:pk>/calendar.ics", session_views.ics, name="session_ics"),
+    path("surveys/my-record/", participation_views.my_record, name="my_record"),
+    path("staff/participation/", participation_views.everyone, name="participation"),
+    path(
+        "staff/participation/<int:pk>/",
+        participation_views.person_record,
+        name="participation_person",
+    ),
+    path(
+        "staff/participation/entries/<int:pk>/remove/",
+        participation_views.remove_entry,
+        name="participation_remove",
+    ),
+    path("staff/sessions/", session_views.staff_sessions, name="staff_sessions"),
     path("staff/sessions/<int:pk>/", session_views.staff_session, name="staff_session"),
     path("staff/surveys/", views.staff_surveys, name="staff_list"),
     path("staff/surveys/<int:pk>/", views.survey_results, name="results"),

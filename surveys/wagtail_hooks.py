@@ -1,5 +1,7 @@
 """Surveys in the Wagtail admin: a "Surveys" menu item where the participation team builds them.
 
+Sessions (meet the manager, the forum) are snippets too, under "Sessions".
+
 Snippets use Django's model permissions: `surveys.add_survey`, `change_survey`, `delete_survey`
 and `view_survey`, plus `wagtailadmin.access_admin` to open the admin at all. The participation
 group gets them in `portal/people/roles.py`; nobody else does (superusers have every permission).
@@ -13,8 +15,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
-from surveys.admin_forms import SurveyAdminForm
-from surveys.models import Survey
+from surveys.admin_forms import SessionAdminForm, SurveyAdminForm
+from surveys.models import Session, Survey
 
 
 class ResultsColumn(Column):
@@ -60,3 +62,27 @@ class SurveyViewSet(SnippetViewSet):
 
 
 register_snippet(SurveyViewSet)
+
+
+class SessionViewSet(SnippetViewSet):
+    """Meet-the-manager sessions and forums: the participation team adds them here; young
+    people book on the site, and the host records who came on the staff pages."""
+
+    model = Session
+    icon = "date"
+    menu_label = "Sessions"
+    menu_order = 251
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "kind",
+        DateColumn("starts_at", label="Starts"),
+        "host",
+        "capacity",
+    ]
+    list_filter = ["kind"]
+    ordering = ["-starts_at"]
+    edit_handler = ObjectList(Session.panels, base_form_class=SessionAdminForm)
+
+
+register_snippet(SessionViewSet)

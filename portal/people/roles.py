@@ -40,13 +40,22 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "people.view_signinevent",
         "people.view_staffaccess",
         "surveys.view_results",
+        "surveys.view_participation",
     ],
     Role.PARTICIPATION: [
         "people.view_participation_figures",
         # Surveys are Wagtail snippets: building them in the admin takes these.
         "wagtailadmin.access_admin",
-        *(f"surveys.{verb}_survey" for verb in ["add", "change", "delete", "view"]),
+        *(
+            f"surveys.{verb}_{model}"
+            for model in ["survey", "session"]
+            for verb in ["add", "change", "delete", "view"]
+        ),
         "surveys.view_results",
+        # Participation records: everyone's, and adding what happened outside the portal.
+        "surveys.view_participation",
+        "surveys.add_participationentry",
+        "surveys.delete_participationentry",
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
