@@ -10,7 +10,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 
-from surveys.models import ParticipationEntry, Question, QuestionKind, Section
+from surveys.models import ActivityKind, ParticipationEntry, Question, QuestionKind, Section
 from surveys.services import AnswerValue
 
 TEXT_LIMIT = 2000
@@ -142,6 +142,11 @@ class ParticipationEntryForm(forms.ModelForm):
                 "invalid": "Give a real date, for example 14 10 2026",
             },
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Radios, so no "---------" choice: nothing ticked already says "not chosen yet".
+        self.fields["kind"].choices = ActivityKind.choices
 
     def clean_took_part_on(self) -> datetime.date:
         day = self.cleaned_data["took_part_on"]
