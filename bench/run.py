@@ -11,10 +11,17 @@ conversation's group, against a bare view answering the same TwiML. The `bot_*` 
 (`bench/surveys.py`) build a survey's results for 400 responses against the bare count query.
 The `ws_*` measures (`bench/sockets.py`) time `/ws/chat/` at 1, 50 and 500 sockets over Redis
 against a bare Channels echo consumer; they are skipped, saying why, when Redis does not answer.
+The `load_*` measures (`bench/load.py`) put a few hundred young people, reading pages and
+messaging their PA, on the portal served by `uvicorn --workers 1` and then `--workers 2` on
+PostgreSQL and Redis (a throwaway database, Redis database 13), the two-process figures with the
+one-process ones as baseline; skipped, saying why, when either does not answer. Last,
+`bench/report.py` writes the same figures readably to bench/REPORT.md, with a chart of the load
+test (bench/load-chart.svg).
 """
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import os
@@ -137,6 +144,11 @@ def entitlement_page_measures() -> list[dict]:
 
 
 def main() -> None:
+    started = time.perf_counter()
+    run = {
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "load_average": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp) / "bench.sqlite3")
         from django.contrib.staticfiles import finders
@@ -212,6 +224,12 @@ def main() -> None:
 
         results.extend(socket_measures())
 
+        from bench.load import load_measures
+
+        # Last: its servers are processes of their own, on PostgreSQL, with nothing of the
+        # in-process measures' settings.
+        results.extend(load_measures())
+
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     width = max(len(r["name"]) for r in results)
@@ -219,6 +237,11 @@ def main() -> None:
         extra = f" (baseline {r['baseline']}, ratio {r['ratio']})" if "ratio" in r else ""
         print(f"{r['name']:<{width}} {r['value']:>10} {r['unit']}{extra}")
     print(f"Written to {out.relative_to(ROOT)}")
+
+    from bench.report import write_report
+
+    run["duration_seconds"] = time.perf_counter() - started
+    print(f"Written to {write_report(results, run).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
