@@ -14,7 +14,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export TEST_DATABASE_URL TEST_REDIS_URL
 
-.PHONY: run worker test test-embedded test-services lint bench demo clean venv check-deploy screenshots
+.PHONY: run run-prod worker test test-embedded test-services lint bench demo clean venv check-deploy screenshots
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -41,6 +41,47 @@ run: venv
 # The task worker alone (production runs one or more of these beside the ASGI processes).
 worker: venv
 	$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload
+
+# Production's shape on this machine (docs/deploy.md): migrate, collect the static files, then
+# uvicorn with WEB_CONCURRENCY worker processes on one port, beside one text worker (started
+# again if it stops, as a supervisor would: it exits when PostgreSQL goes away) and, every 5
+# minutes, `sweep_texts` for texts a dead worker left half-sent. Stopping it stops them all.
+# It takes the production variables from the environment or the command line. TLS is ended
+# by a proxy in front, so over plain http here add SECURE_SSL_REDIRECT=0.
+WEB_CONCURRENCY ?= 2
+BIND_HOST ?= 127.0.0.1
+PORT ?= 8000
+
+run-prod: venv
+	@missing=""; for name in DATABASE_URL REDIS_URL SECRET_KEY ALLOWED_HOSTS; do \
+		[ -n "$${!name}" ] || missing="$$missing $$name"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "make run-prod needs:$$missing (production settings; see docs/deploy.md). Here, say:"; \
+		echo "  make run-prod DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal \\"; \
+		echo "    REDIS_URL=redis://127.0.0.1:6379/0 SECRET_KEY=<50 or more random characters> \\"; \
+		echo "    ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0"; \
+		exit 1; \
+	fi; \
+	case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
+		*) echo "DATABASE_URL must be a PostgreSQL URL (postgres://...): several processes share it."; exit 1;; esac; \
+	case "$$REDIS_URL" in redis://*|rediss://*) ;; \
+		*) echo "REDIS_URL must be a Redis URL (redis://...): the processes' channel layer and cache."; exit 1;; esac
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "== uvicorn, $(WEB_CONCURRENCY) worker processes, on http://$(BIND_HOST):$(PORT); one text worker; sweep_texts every 5 minutes. Ctrl+C stops them all."
+	@( trap 'kill $$pid $$nap 2>/dev/null; exit' TERM; while :; do \
+		$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload & pid=$$!; \
+		wait $$pid; echo "The text worker stopped (exit $$?); starting it again in 5 s." >&2; \
+		sleep 5 & nap=$$!; wait $$nap; \
+	done ) & worker=$$!; \
+	( trap 'kill $$nap 2>/dev/null; exit' TERM; while :; do \
+		$(PY) manage.py sweep_texts; sleep 300 & nap=$$!; wait $$nap; \
+	done ) & sweeper=$$!; \
+	trap 'kill $$worker $$sweeper 2>/dev/null; wait' EXIT INT TERM; \
+	DATABASE_CONN_MAX_AGE=0 $(VENV)/bin/uvicorn portal.asgi:application \
+		--host $(BIND_HOST) --port $(PORT) --workers $(WEB_CONCURRENCY) \
+		--proxy-headers --lifespan off --timeout-graceful-shutdown 10
 
 # Lint, migrations in step, then the whole suite twice: on the embedded defaults (SQLite,
 # in-memory channel layer, local-memory cache) and on PostgreSQL + Redis. The second run skips,

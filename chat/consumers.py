@@ -11,6 +11,12 @@ the other members have got, and says itself what reached its screen with a `deli
 (shaped like `read`), so "Delivered" means the person's browser really had it; for any other
 socket, a message counts as delivered once it is written to the socket.
 
+When a service the socket needs stops answering (docs/deploy.md): without PostgreSQL a frame
+is answered `{"type": "error", "code": "unavailable", "retry_after": seconds}` and the socket
+stays open (nothing was stored: the client sends it again later, with the same client_id); without
+Redis the socket cannot hear the others any more, so it is closed with 1013 ("try again
+later") and the page reconnects and asks for what it missed (`sync`).
+
 Speed: every message costs each member's socket some work, and all of a process's database
 calls share one thread, so the consumer loads the conversations its person may read when it
 opens (and again when their caseload changes: `chat_rejoin`), and sends to the channel layer
@@ -19,24 +25,71 @@ itself, on the event loop, after the database call has returned and committed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import outbound, presence, selectors, services
 from chat.models import Channel, Conversation
 from chat.serializers import message_frame_body
+from portal import unavailable
 from portal.people.middleware import needs_second_factor
+
+logger = logging.getLogger("portal.chat")
 
 NOT_SIGNED_IN = 4401
 NO_SECOND_FACTOR = 4403
+TRY_AGAIN_LATER = 1013  # RFC 6455's close code for "a service the server needs is down"
+UNAVAILABLE = "Messages can't be saved or loaded just now. Please try again in a minute."
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     conversations: dict[int, Conversation]
     member_of: set[int]
+
+    async def __call__(self, scope, receive, send) -> None:
+        """Run the socket; if Redis goes away (the receive loop, joining a group or telling
+        one fails) close it as "try again later" rather than crash, and stop counting the
+        person as on the website, so a PA's reply meanwhile reaches them by text."""
+        try:
+            await super().__call__(scope, receive, send)
+        except unavailable.REDIS_ERRORS as lost:
+            logger.warning("A socket lost the channel layer and was closed: %r", lost)
+            if hasattr(self, "user"):  # forgotten first: the page may be told at once
+                with contextlib.suppress(*unavailable.DATABASE_ERRORS):
+                    await database_sync_to_async(presence.socket_closed)(self.channel_name)
+            with contextlib.suppress(Exception):  # the socket may be closed already
+                await send({"type": "websocket.close", "code": TRY_AGAIN_LATER})
+
+    async def dispatch(self, message: dict) -> None:
+        """Without PostgreSQL: refuse a socket being opened (the page tries again), answer a
+        frame with an `unavailable` error and keep the socket open, and let a socket that is
+        closing close."""
+        try:
+            await super().dispatch(message)
+        except unavailable.DATABASE_ERRORS as lost:
+            kind = message["type"]
+            logger.warning("Database unavailable on a socket (%s): %r", kind, lost)
+            if kind == "websocket.connect":
+                await self.close(code=TRY_AGAIN_LATER)
+            elif kind == "websocket.receive":
+                await self.send_json(
+                    {
+                        "type": "error",
+                        "code": "unavailable",
+                        "detail": UNAVAILABLE,
+                        "retry_after": unavailable.RETRY_AFTER,
+                    }
+                )
+            elif kind == "websocket.disconnect":
+                raise StopConsumer() from lost
+            # A group event (a receipt to record, a caseload to reload) is let go: the page
+            # catches up with `sync` and `read` when the database is back.
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -56,7 +109,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "user"):
-            await self._follow([])
+            # Leaving the groups needs Redis; forgetting the socket needs PostgreSQL: each is
+            # done even when the other is away (a group forgets a gone socket by itself).
+            with contextlib.suppress(*unavailable.REDIS_ERRORS):
+                await self._follow([])
             await database_sync_to_async(presence.socket_closed)(self.channel_name)
 
     @database_sync_to_async

@@ -13,7 +13,10 @@ calls `handle_notification`:
 `send_text` hands each part to the SMS backend. Every step is a conditional UPDATE on the
 text's state, so a retry, a second worker or a repeated task cannot send a text twice; a text
 whose sending was interrupted with no answer from Twilio is marked failed for a person to retry
-rather than sent again blindly. `record_status` takes Twilio's status callbacks.
+rather than sent again blindly. A worker that dies mid-send leaves its text "sending" with no
+task to finish it: `sweep_abandoned_texts` (`manage.py sweep_texts`, every few minutes) hands
+it back to `send_text`, which settles it that way. `record_status` takes Twilio's status
+callbacks.
 """
 
 from __future__ import annotations
@@ -21,8 +24,6 @@ from __future__ import annotations
 import datetime
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -38,7 +39,7 @@ from chat.models import (
     TextPart,
     TextStatusReport,
 )
-from portal import sms
+from portal import sms, unavailable
 from portal.people.choices import ContactPreference
 from portal.people.models import User, YoungPersonProfile
 from portal.sms import parts, quiet_hours
@@ -297,6 +298,38 @@ INTERRUPTED = (
     "Send it again if they have not had it."
 )
 
+# A text still "sending" this long after a worker claimed it was abandoned: that worker died
+# (killed, out of memory, its machine restarted) between claiming it and finishing, and no task
+# will come back to it. A live worker spends at most Twilio's 15-second timeout on each part.
+ABANDONED_AFTER = datetime.timedelta(minutes=10)
+
+
+def sweep_abandoned_texts() -> int:
+    """Hand texts abandoned mid-send back to the queue; returns how many.
+
+    Run by `manage.py sweep_texts` (cron, or `make run-prod`'s loop). `send_text` then does
+    what it does for any interrupted send: a part that was handed to Twilio with no answer may
+    have arrived, so the text is marked failed with `INTERRUPTED` and the PA sees "Text could
+    not be sent", why, and "Text it again" (never sent again blindly); parts never handed over
+    are sent. One conditional UPDATE each, in the transaction that enqueues the task, so a late
+    worker or a second sweep cannot hand one back twice."""
+    from chat import tasks
+
+    now = timezone.now()
+    handed_back = 0
+    abandoned = OutgoingText.objects.filter(
+        state=OutgoingText.State.SENDING, updated_at__lt=now - ABANDONED_AFTER
+    )
+    for text_id in abandoned.values_list("pk", flat=True):
+        with transaction.atomic():
+            if abandoned.filter(pk=text_id).update(
+                state=OutgoingText.State.QUEUED, send_after=now, updated_at=now
+            ):
+                tasks.send_text.enqueue(text_id)
+                handed_back += 1
+                logger.warning("Text %s was abandoned mid-send; handed back to the worker", text_id)
+    return handed_back
+
 
 def _known_status(status: str) -> str:
     return status if status in TextPart.Status.values else TextPart.Status.QUEUED
@@ -511,7 +544,5 @@ def text_states(conversation: Conversation, latest: int = 200) -> list[dict]:
 
 
 def _announce(conversation_id: int, event: dict) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        group = Conversation.receipts_group_name_for(conversation_id)
-        async_to_sync(layer.group_send)(group, event)
+    # Best effort: without Redis the state is stored, and a page asks for it (`text_states`).
+    unavailable.group_send_or_log(Conversation.receipts_group_name_for(conversation_id), event)

@@ -3,8 +3,6 @@ the SMS webhook and the chatbot all call `post_message`."""
 
 from __future__ import annotations
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
@@ -13,6 +11,7 @@ from django.utils import timezone
 from chat import outbound, presence
 from chat.models import Channel, Conversation, Message, Notification, ReadPosition
 from chat.serializers import message_frame_body, person
+from portal import unavailable
 from portal.people.models import User, YoungPersonProfile
 
 MAX_BODY = 2000  # characters; a long text message is still well under this
@@ -66,9 +65,9 @@ def group_for(conversation_id: int, event: dict) -> str:
 
 
 def announce(conversation_id: int, event: dict) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group_for(conversation_id, event), event)
+    """Tell the conversation's sockets, once stored. Best effort: without the channel layer
+    (Redis gone) the message still stands, and each page gets it with `sync` on reconnecting."""
+    unavailable.group_send_or_log(group_for(conversation_id, event), event)
 
 
 def post_message(

@@ -42,3 +42,6 @@ urlpatterns += [
         ),
     )
 ]
+
+# Without PostgreSQL a page is a 503 saying so, not a 500 (portal/unavailable.py).
+handler500 = "portal.unavailable.server_error"

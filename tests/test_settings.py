@@ -61,7 +61,7 @@ def test_production_variables_switch_on_postgresql_redis_twilio_and_hsts():
     found = settings_in(PRODUCTION)
     assert found["debug"] is False
     assert found["db"] == "django.db.backends.postgresql"
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "portal.unavailable.ForgivingRedisCache"
     assert found["layer"] == "channels_redis.core.RedisChannelLayer"
     assert found["sms"] == "portal.sms.backends.twilio.TwilioBackend"
     assert found["hsts"] >= 31536000 and found["secure_cookies"] is True

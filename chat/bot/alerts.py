@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,6 +17,7 @@ from django.urls import reverse
 
 from chat.bot.models import AskChannel, Question, SafeguardingAlert
 from chat.bot.safeguarding import CATEGORIES, Assessment
+from portal import unavailable
 from portal.people.models import User, YoungPersonProfile
 
 logger = logging.getLogger("portal.safeguarding")
@@ -100,8 +99,7 @@ def _tell(alert: SafeguardingAlert, duty: str) -> None:
     if alert.young_person_id is None:
         return
     conversation = getattr(alert.young_person, "conversation", None)
-    layer = get_channel_layer()
-    if conversation is None or layer is None:
+    if conversation is None:
         return
     event = {
         "type": "chat.alert",
@@ -112,4 +110,6 @@ def _tell(alert: SafeguardingAlert, duty: str) -> None:
             "url": reverse("chat:alert", args=[alert.pk]),
         },
     }
-    async_to_sync(layer.group_send)(conversation.group_name, event)
+    # Best effort: the alert stands without Redis, on the alerts page, and the young person's
+    # reply (the crisis contacts) must not fail because a live screen could not be told.
+    unavailable.group_send_or_log(conversation.group_name, event)

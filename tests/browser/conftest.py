@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
+from tests.scale import processes
 from tests.services import CHROMIUM, require
 
 CHROMIUM_FLAGS = [
@@ -95,12 +93,6 @@ def screenshot(tmp_path):
 DAPHNE = [sys.executable, "-m", "daphne", "-b", "127.0.0.1"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def portal_env() -> dict[str, str]:
     """Environment for the portal processes a test starts (the server, the text worker); a
@@ -127,53 +119,25 @@ def fake_twilio_log(tmp_path, portal_env) -> Path:
     return log
 
 
-def _portal_process_env(portal_env: dict[str, str]) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.browser.daphne_settings",
-        "PORTAL_TEST_DATABASE_NAME": str(connections["default"].settings_dict["NAME"]),
-        **portal_env,
-    }
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
-
-
 @pytest.fixture
 def asgi_server(transactional_db, tmp_path, portal_env):
     """The whole portal, HTTP and WebSockets, served by Daphne (what `make run` serves) in its
     own process on the test database. pytest-django's `live_server` speaks only WSGI."""
-    port = _free_port()
-    portal_env["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{port}"
-    env = _portal_process_env(portal_env)
-    log = (tmp_path / "daphne.log").open("w+")
-    server = subprocess.Popen(
-        [*DAPHNE, "-p", str(port), "tests.browser.daphne_app:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                log.seek(0)
-                raise RuntimeError(f"Daphne did not start:\n{log.read()}") from None
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    _stop(server)
-    log.close()
+    port = processes.free_port()
+    url = f"http://127.0.0.1:{port}"
+    portal_env["PUBLIC_BASE_URL"] = url
+    log_path = tmp_path / "daphne.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [*DAPHNE, "-p", str(port), "tests.browser.daphne_app:application"],
+            cwd=ROOT,
+            env=processes.portal_env(portal_env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    processes.wait_until_healthy(url, server, log_path)
+    yield url
+    processes.stop(server)
 
 
 @pytest.fixture
@@ -181,23 +145,6 @@ def text_worker(asgi_server, portal_env, tmp_path):
     """The task worker that sends texts, `manage.py db_worker` as production runs it, in its
     own process on the test database. Yields its log file."""
     log_path = tmp_path / "worker.log"
-    log = log_path.open("w+")
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--backend=texts",
-            "--queue-name=texts",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval=0.1",
-        ],
-        cwd=ROOT,
-        env=_portal_process_env(portal_env),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    worker = processes.start_worker(processes.portal_env(portal_env), log_path)
     yield log_path
-    _stop(worker)
-    log.close()
+    processes.stop(worker)
