@@ -44,7 +44,7 @@ logger = logging.getLogger("portal.chat")
 
 NOT_SIGNED_IN = 4401
 NO_SECOND_FACTOR = 4403
-TRY_AGAIN_LATER = 1013  # RFC 6455's close code for "a service the server needs is down"
+TRY_AGAIN_LATER = unavailable.TRY_AGAIN_LATER
 UNAVAILABLE = "Messages can't be saved or loaded just now. Please try again in a minute."
 
 

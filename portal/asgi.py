@@ -2,7 +2,9 @@
 
 WebSocket routes live in each app's `routing.py`; the router sits inside
 `AllowedHostsOriginValidator(AuthMiddlewareStack(...))` so a foreign origin or a socket without
-a session is refused before any consumer runs.
+a session is refused before any consumer runs. Without the database (the session and user are
+read from it) a socket is closed with 1013, "try again later", rather than failing with a
+traceback; the page reconnects on its own.
 """
 
 import os
@@ -17,12 +19,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chat.routing import websocket_urlpatterns  # noqa: E402
+from portal.unavailable import CloseSocketWithoutDatabase  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        "websocket": CloseSocketWithoutDatabase(
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),
     }
 )

@@ -142,6 +142,19 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search uses PostgreSQL's full-text search when it is there.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Under ASGI every request runs on a thread of its own, so persistent connections pile up
+    # (the load test ran PostgreSQL out of connections in ten seconds). In production each
+    # process keeps a pool (psycopg_pool, through Django) of at most DATABASE_POOL_MAX_SIZE
+    # connections; a request that finds none free waits up to 10 s, then gets the 503 page.
+    # Size it so processes x pool + the text workers stay under PostgreSQL's max_connections.
+    _pool_size = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "0" if LOCAL else "8"))
+    if _pool_size:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(2, _pool_size),
+            "max_size": _pool_size,
+            "timeout": 10,
+        }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the ASGI server read while a request writes; the timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {

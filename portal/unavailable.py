@@ -125,6 +125,26 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return defaults.server_error(request)
 
 
+# RFC 6455's close code for "a service the server needs is down": come back later.
+TRY_AGAIN_LATER = 1013
+
+
+class CloseSocketWithoutDatabase:
+    """ASGI middleware for sockets: the session and the user are read from the database before
+    any consumer runs, so without PostgreSQL the handshake would fail with a traceback. Close
+    with 1013 ("try again later") instead; the page's socket reconnects with back-off."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        except DATABASE_ERRORS as lost:
+            logger.warning("Database unavailable for a socket on %s: %r", scope.get("path"), lost)
+            await send({"type": "websocket.close", "code": TRY_AGAIN_LATER})
+
+
 # --- Redis as the cache -----------------------------------------------------------------------
 
 # After Redis fails to answer, a process leaves it alone this long: a Redis host that vanished

@@ -254,6 +254,8 @@
     }
   }
 
+  let retryTimer = 0;
+
   function sendWaiting() {
     for (const item of waiting()) {
       live.send({ type: "send", conversation, body: item.body, client_id: item.client_id });
@@ -293,6 +295,12 @@
         showTextState(frame);
       } else if (frame.type === "error") {
         statusLine.textContent = frame.detail;
+        // The database was away: what is still waiting goes again once it should be back
+        // (same client_id, so it is stored once whatever happened to the first try).
+        if (frame.code === "unavailable") {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(sendWaiting, (frame.retry_after || 30) * 1000);
+        }
       }
     },
   });

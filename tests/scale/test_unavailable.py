@@ -69,3 +69,17 @@ def test_machines_get_json_they_can_retry_on():
     request = RequestFactory().post("/sms/inbound/")
     answer = unavailable.unavailable_response(request)
     assert answer.status_code == 503 and answer["Content-Type"] == "application/json"
+
+
+async def test_a_socket_opened_while_the_database_is_away_is_closed_try_again_later():
+    """The session and user are read before any consumer runs; without the database the
+    handshake is refused with 1013 (the page reconnects later), not a traceback."""
+    from channels.testing import WebsocketCommunicator
+
+    async def reads_the_session(scope, receive, send):
+        raise OperationalError("connection refused")
+
+    app = unavailable.CloseSocketWithoutDatabase(reads_the_session)
+    communicator = WebsocketCommunicator(app, "/ws/chat/")
+    connected, code = await communicator.connect()
+    assert (connected, code) == (False, unavailable.TRY_AGAIN_LATER)
