@@ -216,90 +216,40 @@ def make_people(count: int) -> dict[str, Any]:
     import django
 
     django.setup()
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import generate_totp_secret
-    from allauth.mfa.utils import encrypt
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.cached_db import SessionStore
-    from django.db import transaction
     from wagtail.models import Page
 
-    from chat import services
-    from chat.models import Conversation
+    from bench.people import create_caseloads, session_for
     from offer.models import OfferHomePage
     from portal.people.choices import Circumstance, LeavingCareStatus
-    from portal.people.models import StaffProfile, Team, User, YoungPersonProfile
-    from portal.people.roles import GROUP_NAMES, Role
 
     rng = random.Random(9)
-    pa_count = math.ceil(count / CASELOAD)
+    today = datetime.date.today()
 
-    def person(kind: str, i: int) -> User:
-        # "!" is an unusable password: these people only ever arrive with a session.
-        name = f"{USERNAME_PREFIX}{kind}-{i:04d}"
-        return User(username=name, first_name="Bench", last_name=f"{kind} {i}", password="!")
+    def profile_fields(i: int) -> dict[str, Any]:
+        return {
+            # 17 to 24: a spread of what they can get now and soon
+            "date_of_birth": today.replace(year=today.year - 17 - i % 8)
+            - datetime.timedelta(days=rng.randrange(1, 360)),
+            "leaving_care_status": (
+                LeavingCareStatus.RELEVANT if i % 8 == 0 else LeavingCareStatus.FORMER_RELEVANT
+            ),
+            "circumstances": rng.sample(list(Circumstance.values), k=rng.randrange(0, 3)),
+        }
 
-    with transaction.atomic():
-        team = Team.objects.create(name="Bench load team")
-        pas = User.objects.bulk_create([person("pa", i) for i in range(pa_count)])
-        young = User.objects.bulk_create([person("young", i) for i in range(count)])
-        groups = {role: Group.objects.get(name=GROUP_NAMES[role]) for role in Role}
-        membership = User.groups.through
-        membership.objects.bulk_create(
-            [membership(user_id=u.pk, group_id=groups[Role.PA].pk) for u in pas]
-            + [membership(user_id=u.pk, group_id=groups[Role.YOUNG_PERSON].pk) for u in young]
-        )
-        StaffProfile.objects.bulk_create(
-            [StaffProfile(user=u, team=team, job_title="Personal Adviser") for u in pas]
-        )
-        Authenticator.objects.bulk_create(
-            [
-                Authenticator(
-                    user=u,
-                    type=Authenticator.Type.TOTP,
-                    data={"secret": encrypt(generate_totp_secret())},
-                )
-                for u in pas
-            ]
-        )
-        today = datetime.date.today()
-        profiles = YoungPersonProfile.objects.bulk_create(
-            [
-                YoungPersonProfile(
-                    user=u,
-                    # 17 to 24: a spread of what they can get now and soon
-                    date_of_birth=today.replace(year=today.year - 17 - i % 8)
-                    - datetime.timedelta(days=rng.randrange(1, 360)),
-                    leaving_care_status=(
-                        LeavingCareStatus.RELEVANT
-                        if i % 8 == 0
-                        else LeavingCareStatus.FORMER_RELEVANT
-                    ),
-                    circumstances=rng.sample(list(Circumstance.values), k=rng.randrange(0, 3)),
-                    personal_adviser=pas[i // CASELOAD],
-                )
-                for i, u in enumerate(young)
-            ]
-        )
-        services.ensure_conversations(
-            YoungPersonProfile.objects.filter(pk__in=[p.pk for p in profiles])
-        )
-        conversations = dict(
-            Conversation.objects.filter(young_person__in=profiles).values_list(
-                "young_person_id", "pk"
-            )
-        )
-
-    def session_for(user: User) -> str:
-        """What allauth's sign-in leaves in the session (for staff, after the code): the user,
-        the backend and the password hash; staff need nothing more to open a socket."""
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        return session.session_key
+    made = create_caseloads(
+        prefix=USERNAME_PREFIX,
+        team_name="Bench load team",
+        young_count=count,
+        pa_count=math.ceil(count / CASELOAD),
+        adviser_of=lambda i: i // CASELOAD,
+        profile_fields=profile_fields,
+    )
+    pas, young, profiles, conversations = (
+        made.pas,
+        made.young,
+        made.profiles,
+        made.conversations,
+    )
 
     home = OfferHomePage.objects.live().first()
     offer_pages = [

@@ -364,79 +364,23 @@ def make_pairs(count: int) -> list[Pair]:
     """`count` young people, each with their own PA (who has an authenticator app, or the
     socket would be refused) and a conversation; a signed-in session for each person.
     Written in bulk and straight to the session store: the sign-in path is not what is timed."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import generate_totp_secret
-    from allauth.mfa.utils import encrypt
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.cached_db import SessionStore
-    from django.db import transaction
-
-    from chat import services
-    from chat.models import Conversation
+    from bench.people import create_caseloads, session_for
     from portal.people.choices import LeavingCareStatus
-    from portal.people.models import StaffProfile, Team, User, YoungPersonProfile
-    from portal.people.roles import GROUP_NAMES, Role
 
-    def person(kind: str, i: int) -> User:
-        # "!" is an unusable password: these people only ever sign in through a session.
-        name = f"{USERNAME_PREFIX}{kind}-{i:04d}"
-        return User(username=name, first_name="Bench", last_name=f"{kind} {i}", password="!")
-
-    with transaction.atomic():
-        team = Team.objects.create(name=f"Bench sockets {uuid.uuid4().hex[:8]}")
-        pas = User.objects.bulk_create([person("pa", i) for i in range(count)])
-        young = User.objects.bulk_create([person("young", i) for i in range(count)])
-        groups = {role: Group.objects.get(name=GROUP_NAMES[role]) for role in Role}
-        membership = User.groups.through
-        membership.objects.bulk_create(
-            [membership(user_id=u.pk, group_id=groups[Role.PA].pk) for u in pas]
-            + [membership(user_id=u.pk, group_id=groups[Role.YOUNG_PERSON].pk) for u in young]
-        )
-        StaffProfile.objects.bulk_create(
-            [StaffProfile(user=u, team=team, job_title="Personal Adviser") for u in pas]
-        )
-        Authenticator.objects.bulk_create(
-            [
-                Authenticator(
-                    user=u,
-                    type=Authenticator.Type.TOTP,
-                    data={"secret": encrypt(generate_totp_secret())},
-                )
-                for u in pas
-            ]
-        )
-        profiles = YoungPersonProfile.objects.bulk_create(
-            [
-                YoungPersonProfile(
-                    user=u,
-                    date_of_birth=datetime.date(2006, 5, 17),
-                    leaving_care_status=LeavingCareStatus.FORMER_RELEVANT,
-                    personal_adviser=pa,
-                )
-                for u, pa in zip(young, pas, strict=True)
-            ]
-        )
-        services.ensure_conversations(
-            YoungPersonProfile.objects.filter(pk__in=[p.pk for p in profiles])
-        )
-        conversations = dict(
-            Conversation.objects.filter(young_person__in=profiles).values_list(
-                "young_person_id", "pk"
-            )
-        )
-
-    def session_for(user: User) -> str:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        return session.session_key
-
+    made = create_caseloads(
+        prefix=USERNAME_PREFIX,
+        team_name=f"Bench sockets {uuid.uuid4().hex[:8]}",
+        young_count=count,
+        pa_count=count,
+        adviser_of=lambda i: i,
+        profile_fields=lambda i: {
+            "date_of_birth": datetime.date(2006, 5, 17),
+            "leaving_care_status": LeavingCareStatus.FORMER_RELEVANT,
+        },
+    )
     return [
-        Pair(conversations[profile.pk], session_for(y), session_for(pa))
-        for profile, y, pa in zip(profiles, young, pas, strict=True)
+        Pair(made.conversations[profile.pk], session_for(y), session_for(pa))
+        for profile, y, pa in zip(made.profiles, made.young, made.pas, strict=True)
     ]
 
 
