@@ -1023,31 +1023,17 @@ def results_for(runs: list[RunFigures], *, people: int, think: float) -> list[di
     return out
 
 
-def load_measures(
-    *,
-    people: int = PEOPLE,
-    seconds: float = SECONDS,
-    warm_up: float = WARM_UP_SECONDS,
-    think: float = THINK_SECONDS,
-    counts: tuple[int, ...] = PROCESS_COUNTS,
-    rounds: int = ROUNDS,
-    keep_log: Path | None = None,
-) -> list[dict]:
-    """The load measures, or none (saying why) when PostgreSQL or Redis does not answer."""
+def load_measures(**options: Any) -> list[dict]:
+    """The load measures, or none (saying why) when PostgreSQL or Redis does not answer.
+    `options` are `measure`'s (people, seconds, warm_up, think, counts, rounds, keep_log)."""
     reason = services_answer()
     if reason is not None:
         print(f"Skipping the load measures: {reason}")
         return []
-    runs = measure(
-        people=people,
-        seconds=seconds,
-        warm_up=warm_up,
-        think=think,
-        counts=counts,
-        rounds=rounds,
-        keep_log=keep_log,
+    runs = measure(**options)
+    return results_for(
+        runs, people=options.get("people", PEOPLE), think=options.get("think", THINK_SECONDS)
     )
-    return results_for(runs, people=people, think=think)
 
 
 def main() -> None:
