@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from portal.people.models import User, YoungPersonProfile
 from surveys.models import (
+    HOLDS_A_PLACE,
     PANEL_KINDS,
     ActivityKind,
     Booking,
@@ -301,16 +302,7 @@ def year_figures(year: CouncilYear | None = None) -> YearFigures:
             kind=SessionKind.MEET_THE_MANAGER, starts_at__gte=start, starts_at__lt=end
         )
         .annotate(
-            taken=Count(
-                "bookings",
-                filter=Q(
-                    bookings__state__in=[
-                        BookingState.BOOKED,
-                        BookingState.ATTENDED,
-                        BookingState.DID_NOT_COME,
-                    ]
-                ),
-            ),
+            taken=Count("bookings", filter=Q(bookings__state__in=HOLDS_A_PLACE)),
             came=Count("bookings", filter=Q(bookings__state=BookingState.ATTENDED)),
         )
         .order_by("starts_at")
