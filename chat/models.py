@@ -67,7 +67,7 @@ class Conversation(models.Model):
         ids = {self.young_person.user_id}
         if self.young_person.personal_adviser_id:
             ids.add(self.young_person.personal_adviser_id)
-        ids.update(self.cover_staff.values_list("pk", flat=True))
+        ids.update(member.pk for member in self.cover_staff.all())
         return ids
 
     def is_member(self, user: User) -> bool:
@@ -76,7 +76,9 @@ class Conversation(models.Model):
         profile = self.young_person
         if user.pk in (profile.user_id, profile.personal_adviser_id):
             return True  # the usual case, with no query
-        return self.cover_staff.filter(pk=user.pk).exists()
+        # `.all()` rather than `.filter()`: it uses `prefetch_related("cover_staff")` when the
+        # caller loaded it, as the socket consumer does, so no query runs on its event loop.
+        return any(member.pk == user.pk for member in self.cover_staff.all())
 
 
 class Message(models.Model):
