@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 
 from offer import selectors
 from offer.forms import CheckerForm
-from offer.models import EntitlementPage
 from offer.page_cache import offline_ok
+from offer.search import MAX_QUERY, search_offer
 
 
 def _grouped(items):
@@ -52,15 +52,8 @@ def checker(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Search the published offer. Editors list young people's own words on each page
     ("furniture money"), and those count most."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        pages = EntitlementPage.objects.live().public()
-        # Pages with every word first ("furniture money" is the grant, not every page about
-        # money); if none has them all, any word will do.
-        results = pages.search(query, operator="and")
-        if not len(results):
-            results = pages.search(query, operator="or")
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    results = search_offer(query) if query else []
     page = Paginator(results, 20).get_page(request.GET.get("page")) if query else None
     return render(request, "offer/search.html", {"query": query, "page": page})
 
