@@ -132,6 +132,19 @@ class YoungPersonProfile(models.Model):
         limit_choices_to={"groups__name": GROUP_NAMES[Role.PA]},
         verbose_name="Personal Adviser (PA)",
     )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="young_people",
+        verbose_name="leaving care team",
+        help_text=(
+            "The team that looks after them. Until they have a PA, the team's manager reads and "
+            "answers their messages; with no team, every service manager does "
+            "(portal/people/unallocated.py)."
+        ),
+    )
     mobile = PhoneNumberField(
         blank=True,
         null=True,

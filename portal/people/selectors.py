@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
+from portal.people import unallocated
 from portal.people.choices import LeavingCareStatus
 from portal.people.models import SignInEvent, Team, User, YoungPersonProfile
 from portal.people.roles import GROUP_NAMES, Role
@@ -34,9 +35,10 @@ def young_people_visible_to(user: User) -> QuerySet[YoungPersonProfile]:
     if user.has_role(Role.PA):
         visible |= Q(personal_adviser=user)
     if user.has_role(Role.MANAGER):
-        # Their teams' caseloads, and anyone with no PA yet: a manager must allocate one.
+        # Their teams' caseloads, and those with no PA yet whom they answer for (their team's,
+        # or anyone's with no team): a manager must allocate a PA (`unallocated`).
         visible |= Q(personal_adviser__staff_profile__team__manager=user)
-        visible |= Q(personal_adviser__isnull=True)
+        visible |= unallocated.answered_by(user)
     if not visible:
         return profiles.none()
     return profiles.filter(visible).filter(user__is_active=True)
@@ -100,11 +102,13 @@ def advisers_in_teams_of(manager: User) -> list[AdviserLoad]:
     return [AdviserLoad(adviser=a, caseload=a.caseload_size) for a in advisers]
 
 
-def young_people_without_adviser() -> QuerySet[YoungPersonProfile]:
-    """Care leavers with no PA: a manager must allocate one. Shown only to managers."""
-    return YoungPersonProfile.objects.filter(
-        personal_adviser__isnull=True, user__is_active=True
-    ).select_related("user")
+def young_people_without_adviser(manager: User | None = None) -> QuerySet[YoungPersonProfile]:
+    """Care leavers with no PA: a manager must allocate one. Shown only to managers; given a
+    `manager`, only those they answer for (`unallocated`), whose records they can open."""
+    found = YoungPersonProfile.objects.filter(personal_adviser__isnull=True, user__is_active=True)
+    if manager is not None:
+        found = found.filter(unallocated.answered_by(manager))
+    return found.select_related("user")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,11 @@ def allocate_adviser(
 ) -> YoungPersonProfile:
     """A manager gives a young person a PA from one of their teams, or moves them to another.
 
-    Called by the young person's record page. Keeps the history in `AdviserAllocation`.
+    Called by the young person's record page and by the conversation page of a young person
+    with no PA (`chat.views.allocate`). Keeps the history in `AdviserAllocation`, whose
+    post_save (`chat.receivers`) re-checks the open sockets of everyone who could read or
+    answer before and after. The young person joins the PA's team too, so that if the PA later
+    leaves, that team's manager answers them (`unallocated`).
     """
     if not selectors.young_people_visible_to(manager).filter(pk=profile.pk).exists():
         raise NotAllowed("This young person is not in your team.")
@@ -73,6 +77,7 @@ def allocate_adviser(
         raise NotAllowed("Choose a Personal Adviser (PA) in one of your teams.")
     if profile.personal_adviser_id == adviser.pk:
         return profile
+    # Created before the profile changes: `chat.receivers` reads who answered until now.
     AdviserAllocation.objects.create(
         young_person=profile,
         previous_adviser=profile.personal_adviser,
@@ -80,5 +85,7 @@ def allocate_adviser(
         allocated_by=manager,
     )
     profile.personal_adviser = adviser
-    profile.save(update_fields=["personal_adviser", "updated_at"])
+    staff = getattr(adviser, "staff_profile", None)
+    profile.team_id = staff.team_id if staff else profile.team_id
+    profile.save(update_fields=["personal_adviser", "team", "updated_at"])
     return profile

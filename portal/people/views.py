@@ -91,7 +91,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             .filter(personal_adviser__staff_profile__team__manager=user)
             .order_by("user__first_name", "user__last_name")
         )
-        context["unallocated"] = list(selectors.young_people_without_adviser())
+        context["unallocated"] = list(selectors.young_people_without_adviser(user))
         context["sign_in_trouble"] = list(selectors.sign_in_trouble_for_team(user)[:20])
         context["recent_accesses"] = StaffAccess.objects.filter(
             young_person__in=selectors.young_people_visible_to(user)
