@@ -60,6 +60,15 @@ def twilio_webhook(view: Callable[[HttpRequest], HttpResponse]):
     return checked
 
 
+def field(request: HttpRequest, name: str) -> str:
+    """A field Twilio sent, without NUL characters. A NUL can come through a carrier's
+    gateway in a text; it is never something the young person typed, and PostgreSQL cannot
+    store it (a 500, issue 15). It is dropped rather than the text refused: a 400 here would
+    lose the message, since Twilio tells the sender nothing. The signature is checked on
+    the fields as sent, before this."""
+    return request.POST.get(name, "").replace("\x00", "")
+
+
 def missing(*fields: str) -> HttpResponse:
     return HttpResponse(
         f"{' and '.join(fields)} are required.",
@@ -71,12 +80,12 @@ def missing(*fields: str) -> HttpResponse:
 @twilio_webhook
 def inbound(request: HttpRequest) -> HttpResponse:
     """A text to the council's number: into the young person's conversation, or a kind reply."""
-    message_sid = request.POST.get("MessageSid", "").strip()
-    from_number = request.POST.get("From", "").strip()
+    message_sid = field(request, "MessageSid").strip()
+    from_number = field(request, "From").strip()
     if not message_sid or not from_number:
         return missing("MessageSid", "From")
     outcome = texts.receive_text(
-        message_sid=message_sid[:64], from_number=from_number, body=request.POST.get("Body", "")
+        message_sid=message_sid[:64], from_number=from_number, body=field(request, "Body")
     )
     return twiml(outcome.reply)
 
@@ -85,13 +94,13 @@ def inbound(request: HttpRequest) -> HttpResponse:
 def status(request: HttpRequest) -> HttpResponse:
     """Twilio's status callback for a text we sent: queued, sent, delivered, undelivered or
     failed. Recorded on the text (and its message, which the PA sees in the thread)."""
-    message_sid = request.POST.get("MessageSid", "").strip()
-    message_status = request.POST.get("MessageStatus", "").strip()
+    message_sid = field(request, "MessageSid").strip()
+    message_status = field(request, "MessageStatus").strip()
     if not message_sid or not message_status:
         return missing("MessageSid", "MessageStatus")
     outbound.record_status(
         provider_sid=message_sid[:64],
         status=message_status,
-        error_code=request.POST.get("ErrorCode", "").strip(),
+        error_code=field(request, "ErrorCode").strip(),
     )
     return HttpResponse(status=204)

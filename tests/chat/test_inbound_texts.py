@@ -132,6 +132,26 @@ def test_emoji_and_non_utf8_bytes_arrive_without_a_500(client, young_person):
 
 
 @pytest.mark.django_db
+def test_a_nul_in_a_text_is_dropped_and_the_message_still_reaches_the_pa(client, young_person):
+    # A NUL cannot be stored in PostgreSQL (a 500, issue 15); a carrier's NUL is not something
+    # the young person typed, so it is dropped rather than the text refused and lost.
+    response = text(client, "can\x00 u call me\x00", sid="SM\x00nul")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/xml")
+    assert messages() == [("can u call me", Channel.SMS, "young")]
+    record = InboundText.objects.get()
+    assert record.body == "can u call me" and record.message_sid == "SMnul"
+
+
+@pytest.mark.django_db
+def test_a_nul_in_a_text_from_an_unknown_number_still_gets_the_kind_reply(client, young_person):
+    response = text(client, "\x00\x00hello\x00", sender="+44770090\x000555")
+    assert response.status_code == 200
+    assert "we don't know your number yet" in response.text
+    assert InboundText.objects.get().body == "hello"
+
+
+@pytest.mark.django_db
 def test_a_signed_request_without_a_message_sid_is_a_400(client, young_person):
     params = {"From": "+447400123456", "Body": "hi"}
     response = client.post(URL, params, headers={"X-Twilio-Signature": sign(params)})
