@@ -12,9 +12,10 @@ from django.http import HttpRequest
 
 from portal import sms
 from portal.people import services
+from portal.people.lockout import account_for_login, lockout_key
 from portal.people.models import SignInEvent, User, YoungPersonProfile
 from portal.people.phone import MobileNumberField
-from portal.people.signin_audit import account_named, record_sign_in_event
+from portal.people.signin_audit import record_sign_in_event
 
 HELP_LINE = settings.PORTAL["LEAVING_CARE_PHONE"]
 
@@ -111,10 +112,9 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     # --- Lockout ---------------------------------------------------------------------------
     def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
-        # allauth keys the lockout on email or username; a number typed as the login must
-        # lock that account too, not share one key with every other number.
-        login = credentials.get("phone") or credentials.get("username") or ""
-        return super()._get_login_attempts_cache_key(request, username=login)
+        # allauth keys the lockout on the text typed (and the host name), so each spelling of
+        # a number had five fresh tries: key it on the account instead (see lockout.py).
+        return lockout_key(credentials)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         try:
@@ -124,7 +124,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             record_sign_in_event(
                 outcome=SignInEvent.Outcome.LOCKED,
                 request=request,
-                user=account_named(identifier),
+                user=account_for_login(identifier, verified_only=False),
                 identifier=identifier,
                 method="password",
             )

@@ -10,6 +10,7 @@ import logging
 
 from django.http import HttpRequest
 
+from portal.people.lockout import account_for_login
 from portal.people.models import SignInEvent, User
 
 logger = logging.getLogger("portal.people.signin")
@@ -27,12 +28,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 def account_named(identifier: str) -> User | None:
     """The account a failed attempt was aimed at, if the username or number is one we know,
     so that the people who look after that account can see the attempts."""
-    if not identifier:
-        return None
-    return (
-        User.objects.filter(username=identifier).first()
-        or User.objects.filter(young_person__mobile=identifier).first()
-    )
+    return account_for_login(identifier, verified_only=False)
 
 
 def record_sign_in_event(
