@@ -139,7 +139,7 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
                 if at_risk:  # post_message raised the alert and wrote this in the thread
                     reply = _crisis_reply(profile)
             elif outcome == InboundText.Outcome.ASKED:
-                reply = _ask(question, profile)
+                reply = _ask(question, profile, from_number)
             elif outcome == InboundText.Outcome.RISK:
                 alerts.raise_alert(
                     safeguarding.assess(text),
@@ -175,12 +175,15 @@ def _crisis_reply(profile: YoungPersonProfile | None) -> str:
     return alerts.crisis_contacts() + told
 
 
-def _ask(question: str, profile: YoungPersonProfile | None) -> str:
+def _ask(question: str, profile: YoungPersonProfile | None, from_number: str) -> str:
     from chat.bot import service
 
     try:
         answer = service.ask(
-            question, user=profile.user if profile else None, channel=AskChannel.SMS
+            question,
+            user=profile.user if profile else None,
+            channel=AskChannel.SMS,
+            from_number="" if profile else from_number[:32],
         )
     except service.BadQuestion as bad:
         return str(bad)

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "portal.unavailable.DatabaseUnavailableMiddleware",  # 503, not 500, without PostgreSQL
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
+    "portal.input_guard.HostileInputMiddleware",  # 400 for NUL / lone surrogates (issue 15)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -2,7 +2,12 @@
 
 `{"question": "..."}` in, the contract's answer object out. Anyone may ask (the offer is
 public); a signed-in young person gets a personal answer, and questions for a person go to
-their PA. Limited per person and per address (django-ratelimit): a clear 429 beyond.
+their PA. Limited per person and per address (django-ratelimit): a 429 beyond, saying in
+`retry_after` (and the `Retry-After` header) how many seconds to wait. Every request counts,
+well-formed or not.
+
+The body is read by `portal.json_body`: larger than `DATA_UPLOAD_MAX_MEMORY_SIZE` is a 413,
+nested too deeply or holding a NUL or a lone surrogate a 400 naming the field, never a 500.
 
 CSRF: the body must be JSON (`Content-Type: application/json`), which a page on another site
 cannot send with the young person's cookies without the browser asking first (CORS), so the
@@ -11,15 +16,13 @@ session cannot be used against them; the view is exempt from the form token for 
 
 from __future__ import annotations
 
-import json
-
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from chat.bot import service
+from chat.bot import limits, service
 from chat.bot.models import AskChannel
-from chat.bot.views import TOO_MANY, rate_limited
+from portal.json_body import BadJson, read_json
 
 
 def error(message: str, status: int, field: str | None = None) -> JsonResponse:
@@ -32,16 +35,19 @@ def error(message: str, status: int, field: str | None = None) -> JsonResponse:
 @csrf_exempt
 @require_POST
 def ask(request: HttpRequest) -> JsonResponse:
+    wait = limits.seconds_until_allowed(request, "ask")
+    if wait:
+        response = JsonResponse({"error": limits.TOO_MANY, "retry_after": wait}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     if request.content_type != "application/json":
         return error("Send the question as JSON: Content-Type: application/json.", 415)
     try:
-        payload = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
-        return error("The body is not valid JSON.", 400)
+        payload = read_json(request)
+    except BadJson as bad:
+        return error(bad.message, bad.status, field=bad.field)
     if not isinstance(payload, dict) or "question" not in payload:
         return error("'question' is required.", 400, field="question")
-    if rate_limited(request, "ask"):
-        return error(TOO_MANY, 429)
     try:
         answer = service.ask(payload["question"], user=request.user, channel=AskChannel.API)
     except service.BadQuestion as bad:

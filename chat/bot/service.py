@@ -4,7 +4,8 @@ texts starting "ASK" and `manage.py ask`.
 In this order, every time:
 1. Safeguarding first (`safeguarding.assess`). A message that reads as a risk gets the crisis
    contacts before anything else, and their PA and the duty team are told (`alerts`), whatever
-   else the bot can say.
+   else the bot can say. From someone not signed in (and not texting) there is no one to
+   tell about: they get the crisis contacts, and the question is counted, not alerted.
 2. A question only a person can deal with ("can you move my appointment") goes to their PA, in
    their conversation, and the bot says so.
 3. Otherwise the retriever ranks the published pages. A confident match is answered from that
@@ -26,6 +27,7 @@ from chat.bot import alerts, intents, retriever, safeguarding
 from chat.bot.models import AskChannel, Question
 from offer import selectors as offer_selectors
 from offer.eligibility import decide
+from portal.hostile_text import has_nul_or_lone_surrogate
 from portal.people.models import User
 
 MAX_QUESTION = 1000  # characters; a question, not an essay (the API answers 400 beyond)
@@ -64,6 +66,8 @@ class Answer:
 def clean_question(question: object) -> str:
     if not isinstance(question, str) or not question.strip():
         raise BadQuestion("Type a question first.")
+    if has_nul_or_lone_surrogate(question):  # refused at the edge too (portal.input_guard)
+        raise BadQuestion("Your question holds a character that is not text. Type it again.")
     question = " ".join(question.split())
     if len(question) > MAX_QUESTION:
         raise BadQuestion(
@@ -78,8 +82,12 @@ def ask(
     *,
     user: User | None = None,
     channel: AskChannel = AskChannel.API,
+    from_number: str = "",
 ) -> Answer:
-    """Answer one question. Raises BadQuestion for an empty or over-long one."""
+    """Answer one question. Raises BadQuestion for an empty or over-long one.
+
+    `from_number` is the number a text came from, when no young person has it: someone staff
+    can ring back, so a risk in it raises an alert like any text from that number."""
     text = clean_question(question)
     profile = getattr(user, "young_person", None) if user and user.is_authenticated else None
     assessment = safeguarding.assess(text)
@@ -125,10 +133,19 @@ def ask(
             answer=answer.answer,
         )
         answer.question_id = record.pk
-        if assessment.at_risk:
+        if assessment.at_risk and (profile is not None or from_number):
             alerts.raise_alert(
-                assessment, text=text, profile=profile, channel=channel, question=record
+                assessment,
+                text=text,
+                profile=profile,
+                channel=channel,
+                question=record,
+                from_number=from_number,
             )
+        # A risk from someone not signed in on the website or the API has given no one to
+        # reach: they get the crisis contacts above and the question is kept (outcome
+        # "safeguarding", no asker) to be counted, but nobody is paged, since anyone could
+        # otherwise flood managers and the duty team with alerts about nobody (issue 15).
     return answer
 
 

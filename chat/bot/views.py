@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,33 +15,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
-from chat.bot import alerts, service
+from chat.bot import alerts, limits, service
+from chat.bot import selectors as bot_selectors
 from chat.bot.models import AskChannel, Question, SafeguardingAlert
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people.roles import Role
 
 QUESTIONS_IN_VIEW = datetime.timedelta(days=90)
-
-
-def rate_limited(request: HttpRequest, group: str) -> bool:
-    """Counts this request against the per-person and per-address limits (django-ratelimit,
-    in the shared cache): True when either is used up."""
-    by_ip = is_ratelimited(
-        request, group=group, key="ip", rate=settings.ASK_RATE_PER_IP, increment=True
-    )
-    by_user = request.user.is_authenticated and is_ratelimited(
-        request, group=group, key="user", rate=settings.ASK_RATE_PER_USER, increment=True
-    )
-    return bool(by_ip or by_user)
-
-
-TOO_MANY = (
-    "You've asked a lot of questions in a short time. Wait a minute and try again, or message "
-    "your Personal Adviser (PA)."
-)
 
 
 class AskForm(forms.Form):
@@ -70,8 +51,9 @@ def ask(request: HttpRequest) -> HttpResponse:
     asked = ""
     status = 200
     if request.method == "POST" and form.is_valid():
-        if rate_limited(request, "ask"):
-            form.add_error("question", TOO_MANY)
+        wait = limits.seconds_until_allowed(request, "ask")
+        if wait:
+            form.add_error("question", limits.TOO_MANY)
             status = 429
         else:
             try:
@@ -93,7 +75,10 @@ def ask(request: HttpRequest) -> HttpResponse:
         "recent": recent,
         "profile": profile,
     }
-    return render(request, "chat/ask.html", context, status=status)
+    response = render(request, "chat/ask.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(wait)
+    return response
 
 
 @login_required
@@ -114,12 +99,14 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 def alerts_visible_to(user):
     """A PA: their caseload's alerts and any they were told of. A manager: their teams', and
-    texts from unknown numbers. Others: none."""
+    texts from unknown numbers (a number to ring back). Others: none. Alerts tied to no young
+    person and no number (raised for questions asked without signing in before issue 15) are
+    nobody's to act on, so they are in no one's list."""
     if not user.is_portal_staff:
         return SafeguardingAlert.objects.none()
     mine = Q(young_person__in=people_selectors.young_people_visible_to(user)) | Q(told=user)
     if user.has_role(Role.MANAGER):
-        mine |= Q(young_person__isnull=True)
+        mine |= Q(young_person__isnull=True) & ~Q(from_number="")
     return (
         SafeguardingAlert.objects.filter(mine)
         .select_related("young_person__user", "handled_by")
@@ -135,6 +122,10 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     context = {
         "open": found.filter(handled_at__isnull=True),
         "handled": found.filter(handled_at__isnull=False)[:50],
+        "anonymous_risks": (
+            bot_selectors.anonymous_risks_counted() if request.user.has_role(Role.MANAGER) else None
+        ),
+        "anonymous_days": bot_selectors.ANONYMOUS_RISKS_WINDOW.days,
     }
     return render(request, "chat/alerts.html", context)
 

@@ -9,6 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -61,6 +62,53 @@ def test_bad_questions_get_a_clear_400(client, payload, status, field):
     assert answer.json()["error"]
     assert answer.json().get("field") == field
     assert Question.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ('{"question": "\\ud800"}', "question"),
+        ('{"question": "how much \\udc00 is it"}', "question"),
+        ('{"question": "hi\\u0000there"}', "question"),
+        ('{"question": "council tax", "extra": ["ok", {"deep": "\\ud83d"}]}', "extra[1].deep"),
+        ('{"question\\u0000": "council tax"}', "question\\0"),
+    ],
+    ids=["lone-high-surrogate", "lone-low-surrogate", "nul", "nested-field", "nul-in-a-key"],
+)
+def test_hostile_text_is_a_400_naming_the_field_without_signing_in(client, payload, field):
+    # Issue 15: each of these was a 500 (a NUL only on PostgreSQL).
+    answer = client.post(API, payload, content_type="application/json")
+    assert answer.status_code == 400
+    assert answer.json()["field"] == field
+    assert "NUL" in answer.json()["error"]
+    assert Question.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_emoji_written_as_a_surrogate_pair_is_a_question_like_any_other(client):
+    answer = client.post(
+        API, '{"question": "council tax \\ud83d\\ude00"}', content_type="application/json"
+    )
+    assert answer.status_code == 200
+    assert Question.objects.get().text == "council tax \U0001f600"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("depth", [33, 100_000])
+def test_deeply_nested_json_is_a_400_saying_so(client, depth):
+    body = '{"question": ' + "[" * depth + "]" * depth + "}"
+    answer = client.post(API, body, content_type="application/json")
+    assert answer.status_code == 400
+    assert "nested more than 32 levels" in answer.json()["error"]
+
+
+@pytest.mark.django_db
+def test_a_body_over_the_upload_limit_is_a_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    answer = ask(client, "council tax " * 200)
+    assert answer.status_code == 413
+    assert "larger than 1,000 bytes" in answer.json()["error"]
 
 
 @pytest.mark.django_db
@@ -145,6 +193,62 @@ def test_risk_gets_crisis_contacts_first_and_tells_the_pa_and_manager(
 
 
 @pytest.mark.django_db
+def test_a_risk_from_someone_not_signed_in_gets_crisis_contacts_and_pages_nobody(
+    client, settings, young_person, pa, manager, django_capture_on_commit_callbacks
+):
+    # Issue 15: anyone could raise 60 alerts a minute about nobody, each emailed to the duty
+    # team and listed for every manager to act on.
+    settings.PORTAL = {**settings.PORTAL, "DUTY_EMAIL": "duty@example.gov.uk"}
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        body = ask(client, "I don't want to be here anymore, I'm thinking of ending it").json()
+    assert body["safeguarding"] is True
+    assert body["answer"].startswith("If you are in danger or hurt, call 999 now.")
+    assert "116 123" in body["answer"] and "85258" in body["answer"]
+    assert not SafeguardingAlert.objects.exists()
+    assert mail.outbox == [] and callbacks == []
+    # Kept, so the service can count them: the manager sees a number, nothing to act on.
+    question = Question.objects.get()
+    assert question.asker is None and question.outcome == Question.Outcome.SAFEGUARDING
+    client.force_login(manager)
+    page = client.get(reverse("chat:alerts")).text
+    assert "Questions from people not signed in" in page
+    assert "In the last 30 days: 1 question." in page
+    assert "<p>None.</p>" in page.split("Not dealt with yet")[1].split("<h2>")[0]
+    assert "safeguarding alert" not in client.get(reverse("people:staff_home")).text
+
+
+@pytest.mark.django_db
+def test_old_alerts_about_nobody_are_not_left_for_managers_to_act_on(client, manager):
+    SafeguardingAlert.objects.create(channel="api", text="ending it", categories=["suicide"])
+    client.force_login(manager)
+    page = client.get(reverse("chat:alerts")).text
+    assert "<p>None.</p>" in page.split("Not dealt with yet")[1].split("<h2>")[0]
+    assert "safeguarding alert" not in client.get(reverse("people:staff_home")).text
+
+
+@pytest.mark.django_db
+def test_the_61st_question_in_a_minute_from_one_address_is_a_429_saying_when(client):
+    from django_ratelimit.core import _get_window
+
+    def window() -> int:  # django-ratelimit's fixed window for this address's key
+        return _get_window(b"10.9.8.7", 60)
+
+    for _attempt in range(3):  # a run that straddles the window's end starts again
+        cache.clear()
+        started = window()
+        answers = [ask(client, "council tax", REMOTE_ADDR="10.9.8.7") for _ in range(61)]
+        if window() == started:
+            break
+    assert [a.status_code for a in answers[:60]] == [200] * 60
+    refused = answers[60]
+    assert refused.status_code == 429
+    assert "Wait a minute" in refused.json()["error"]
+    assert 1 <= refused.json()["retry_after"] <= 60
+    assert refused["Retry-After"] == str(refused.json()["retry_after"])
+    assert ask(client, "council tax", REMOTE_ADDR="10.9.8.8").status_code == 200
+
+
+@pytest.mark.django_db
 def test_not_going_to_hurt_myself_is_no_alarm_and_still_answered(client, young_person):
     client.force_login(young_person.user)
     body = ask(client, "I'm not going to hurt myself, I just need money").json()
@@ -219,6 +323,16 @@ def test_a_risky_text_gets_crisis_contacts_back_and_an_alert(client, twilio_sign
     assert "call 999" in answer.text and "116 123" in answer.text
     alert = SafeguardingAlert.objects.get()
     assert alert.channel == "sms" and alert.young_person == young_person
+
+
+@pytest.mark.django_db
+def test_a_risky_question_by_text_from_an_unknown_number_alerts_managers_with_the_number(
+    client, twilio_signed
+):
+    answer = send_text(client, "ASK im going to kill myself", sid="SMrisk3", sender="+447700900998")
+    assert "call 999" in answer.text
+    alert = SafeguardingAlert.objects.get()
+    assert alert.young_person is None and alert.from_number == "+447700900998"
 
 
 @pytest.mark.django_db
