@@ -65,23 +65,67 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  /* Invisible "format" characters (zero-width spaces and joiners, bidirectional overrides...)
+     are shown as [U+XXXX], and a word holding one is never linked, as the page does
+     (chat/templatetags/chat_tags.py): "goo\u200bgle.com" must not look like google.com. */
+  const FORMAT = /\p{Cf}/u;
+  const JOINERS = new Set(["\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]);
+  const isTag = (char) => char && char.codePointAt(0) >= 0xe0020 && char.codePointAt(0) < 0xe0080;
+
+  function needed(chars, at) {
+    const char = chars[at];
+    if (JOINERS.has(char)) return (chars[at - 1] || "") > "\x7f" && (chars[at + 1] || "") > "\x7f";
+    if (!isTag(char)) return false;
+    let before = at - 1;
+    while (before >= 0 && isTag(chars[before])) before -= 1;
+    return chars[before] === "\u{1f3f4}"; // a flag such as England's
+  }
+
+  function appendShown(target, word) {
+    const chars = Array.from(word);
+    let plain = "";
+    chars.forEach((char, at) => {
+      if (!FORMAT.test(char) || needed(chars, at)) {
+        plain += char;
+        return;
+      }
+      target.append(plain);
+      plain = "";
+      const mark = document.createElement("mark");
+      mark.className = "invisible-char";
+      mark.title = "Hidden character";
+      mark.textContent = `[U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`;
+      target.append(mark);
+    });
+    target.append(plain);
+  }
+
   /* Plain text with web addresses made into links; text is never parsed as HTML. */
   function renderBody(target, body) {
     const pattern = /\b(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)/g;
     body.split("\n").forEach((line, index) => {
       if (index) target.append(document.createElement("br"));
-      let at = 0;
-      for (const match of line.matchAll(pattern)) {
-        target.append(line.slice(at, match.index));
-        const link = document.createElement("a");
-        link.href = match[0].startsWith("www.") ? `https://${match[0]}` : match[0];
-        link.rel = "nofollow noopener noreferrer";
-        link.target = "_blank";
-        link.textContent = match[0];
-        target.append(link);
-        at = match.index + match[0].length;
-      }
-      target.append(line.slice(at));
+      line.split(/([^\S\ufeff]+)/).forEach((word) => {
+        if (FORMAT.test(word)) {
+          const unlinked = document.createElement("span");
+          unlinked.className = "unlinked";
+          appendShown(unlinked, word);
+          target.append(unlinked);
+          return;
+        }
+        let at = 0;
+        for (const match of word.matchAll(pattern)) {
+          target.append(word.slice(at, match.index));
+          const link = document.createElement("a");
+          link.href = match[0].startsWith("www.") ? `https://${match[0]}` : match[0];
+          link.rel = "nofollow noopener noreferrer";
+          link.target = "_blank";
+          link.textContent = match[0];
+          target.append(link);
+          at = match.index + match[0].length;
+        }
+        target.append(word.slice(at));
+      });
     });
   }
 
