@@ -228,8 +228,12 @@ ACCOUNT_FORMS = {
     "login": "portal.people.forms.SignInForm",
     "request_login_code": "portal.people.forms.RequestCodeForm",
     "confirm_login_code": "portal.people.forms.ConfirmCodeForm",
+    "change_phone": "portal.people.forms.ChangeMobileForm",
 }
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+# Codes texted to any one number in 24 hours, sign-in and number-checking codes together: the
+# portal must not be a way to send texts to someone's phone again and again (issue 15).
+CODE_TEXTS_PER_NUMBER_PER_DAY = int(os.environ.get("PORTAL_CODE_TEXTS_PER_NUMBER_PER_DAY", "5"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("PORTAL_NAME", "Care leaver portal")
 # One 30-second step either side, as RFC 6238 advises: a code typed just as it rolls over, or

@@ -8,10 +8,11 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest
 
 from portal import sms
-from portal.people import services
+from portal.people import codes, services
 from portal.people.lockout import account_for_login, lockout_key
 from portal.people.models import SignInEvent, User, YoungPersonProfile
 from portal.people.phone import MobileNumberField
@@ -44,6 +45,20 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             "your username."
         ),
         "invalid_login": "Enter your username or mobile number.",
+        "rate_limited": (
+            "You asked for a code very recently. Wait a minute, then try again. Your Personal "
+            f"Adviser (PA) can help on {HELP_LINE}."
+        ),
+        # Only reached by someone who typed the right code for a number that is checked on
+        # another account (no code is texted to such a number): say no more than needed.
+        "phone_taken": (
+            "That number can't be added to your account. Check it, or ask your Personal "
+            "Adviser (PA) to help."
+        ),
+        "code_replaced": (
+            "That code has been replaced by a newer one. Use the code in the latest text we "
+            "sent, or ask for a new code."
+        ),
     }
 
     # --- Accounts are made by the council --------------------------------------------------
@@ -85,6 +100,35 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         )
 
     def send_verification_code_sms(self, user: User, phone: str, code: str, **kwargs: Any) -> None:
+        """Every code the portal texts comes through here: a sign-in code (nobody signed in
+        yet) or a code that checks a signed-in young person's new number.
+
+        Sends nothing past the number's daily limit (the forms say so before this point; the
+        "Text me a new code" buttons reach it here, so it says so itself), nothing to a
+        number checked on someone else's account, and makes a sign-in code the account's only
+        live one."""
+        signing_in = not self.request.user.is_authenticated
+        if not codes.may_text_code_to(phone):
+            record_sign_in_event(
+                outcome=SignInEvent.Outcome.CODE_NOT_SENT,
+                request=self.request,
+                user=user,
+                identifier=phone,
+                method="code",
+            )
+            self.add_message(self.request, messages.ERROR, message=codes.daily_limit_message())
+            return
+        if not signing_in and codes.checked_on_another_account(user=user, number=phone):
+            record_sign_in_event(
+                outcome=SignInEvent.Outcome.CODE_REFUSED,
+                request=self.request,
+                user=user,
+                identifier=phone,
+                method="code",
+            )
+            return
+        if signing_in:
+            codes.remember_sign_in_code(user=user, code=code)
         sms.send_sms(
             to=phone,
             body=(

@@ -234,6 +234,8 @@ class SignInEvent(models.Model):
         LOCKED = "locked", "Refused: too many wrong tries"
         CODE_SENT = "code_sent", "Sign-in code sent by text"
         CODE_FAILED = "code_failed", "Wrong sign-in code"
+        CODE_NOT_SENT = "code_not_sent", "Code not sent: that number's texts for today used up"
+        CODE_REFUSED = "code_refused", "Code not sent: number checked on another account"
         SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong authenticator code"
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -250,12 +252,33 @@ class SignInEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "-created_at"])]
+        indexes = [
+            models.Index(fields=["user", "-created_at"]),
+            # Codes texted to one number in the last day (portal/people/codes.py).
+            models.Index(fields=["identifier", "created_at"], name="signin_identifier_time"),
+        ]
 
     def __str__(self) -> str:
         return (
             f"{self.get_outcome_display()}: {self.identifier or self.user_id} at {self.created_at}"
         )
+
+
+class SignInCode(models.Model):
+    """The one sign-in code texted to an account that can still be used (issue 15, finding 9).
+
+    allauth keeps a code in the session that asked for it, so two sessions could each hold a
+    live code for one account. Each new code replaces this row; a code signs in only while it
+    matches it. Written and read only by `portal/people/codes.py`; it holds a keyed hash of the
+    code, never the code.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Sign-in code for {self.user_id} sent at {self.sent_at}"
 
 
 class StaffAccess(models.Model):

@@ -147,6 +147,10 @@ SIGN_IN_TROUBLE = [
     SignInEvent.Outcome.LOCKED,
     SignInEvent.Outcome.CODE_FAILED,
     SignInEvent.Outcome.SECOND_FACTOR_FAILED,
+    # A young person tried to add a number checked on someone else's account, or a number
+    # ran out of code texts for the day: either can mean someone is being targeted.
+    SignInEvent.Outcome.CODE_REFUSED,
+    SignInEvent.Outcome.CODE_NOT_SENT,
 ]
 
 
