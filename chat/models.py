@@ -1,8 +1,9 @@
 """Conversations, messages and read positions.
 
 A young person has one conversation. Its members are the young person, their current Personal
-Adviser (PA) and any staff added for cover; a PA who hands over stops being a member at once,
-because membership follows the profile rather than being copied into the conversation.
+Adviser (PA) and any staff added for cover, and, while they have no PA yet, the managers who answer
+for them; a PA who hands over stops being a member at once, because membership follows the
+profile rather than being copied into the conversation.
 Messages are written only by `chat.services.post_message`.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from portal.people import unallocated
 from portal.people.models import User, YoungPersonProfile
 
 
@@ -64,6 +66,8 @@ class Conversation(models.Model):
         return f"receipts.{pk}"
 
     def member_ids(self) -> set[int]:
+        """The young person, their PA and cover staff. Not the managers answering for someone
+        with no PA (with no team, that is every manager): ask `is_member` about a person."""
         ids = {self.young_person.user_id}
         if self.young_person.personal_adviser_id:
             ids.add(self.young_person.personal_adviser_id)
@@ -71,11 +75,21 @@ class Conversation(models.Model):
         return ids
 
     def is_member(self, user: User) -> bool:
+        """Whether `user` may write here (and has read positions): the young person, their
+        PA, staff added for cover and, while the young person has no PA yet, the managers who
+        answer for them (`portal.people.unallocated`). The one answer for the HTTP form, the
+        socket and every service.
+
+        No query when the caller loaded what it reads, as `chat.selectors` and the socket
+        consumer do: `young_person__team__manager`, the prefetched `cover_staff`, and
+        `user.roles`."""
         if not (user.is_authenticated and user.is_active):
             return False
         profile = self.young_person
         if user.pk in (profile.user_id, profile.personal_adviser_id):
             return True  # the usual case, with no query
+        if profile.personal_adviser_id is None and unallocated.answers_for(user, profile):
+            return True
         # `.all()` rather than `.filter()`: it uses `prefetch_related("cover_staff")` when the
         # caller loaded it, as the socket consumer does, so no query runs on its event loop.
         return any(member.pk == user.pk for member in self.cover_staff.all())

@@ -129,7 +129,10 @@ def reply_body(message: Message) -> str:
 
 def nudge_body(profile: YoungPersonProfile) -> str:
     adviser = profile.personal_adviser
-    who = f"{adviser.preferred_name or adviser.first_name} (your PA)" if adviser else "Your PA"
+    if adviser is not None:
+        who = f"{adviser.preferred_name or adviser.first_name} (your PA)"
+    else:  # no PA yet: a manager answered (portal.people.unallocated)
+        who = "The leaving care team"
     link = settings.PUBLIC_BASE_URL + reverse("chat:my_messages")
     return (
         f"{who} has sent you a message on the care leaver portal: {link} "

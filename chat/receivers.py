@@ -1,7 +1,11 @@
 """When a young person's PA changes, the old and new PA's open sockets re-check which
 conversations they may follow, so a PA who hands over stops receiving that conversation at
 once and the new PA starts without reloading. The same when a conversation is first made (a
-young person's first text, say): their PA's open inbox starts following it."""
+young person's first text, say): their PA's open inbox starts following it.
+
+A young person with no PA yet is answered by managers (`portal.people.unallocated`): their
+sockets are told too, when the conversation is made (so they follow it) and when a PA is
+allocated (so they stop writing in it, and the new team's manager follows it as a reader)."""
 
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ from django.dispatch import receiver
 
 from chat import services
 from chat.models import Conversation, OpenSocket
-from portal.people.models import AdviserAllocation
+from portal.people import unallocated
+from portal.people.models import AdviserAllocation, User
 
 
 def tell_sockets_to_rejoin(user_ids: list[int], since: datetime.datetime) -> None:
@@ -31,17 +36,33 @@ def tell_sockets_to_rejoin(user_ids: list[int], since: datetime.datetime) -> Non
         async_to_sync(layer.send)(channel_name, event)
 
 
+def _team_manager_of(adviser: User | None) -> int | None:
+    staff = getattr(adviser, "staff_profile", None) if adviser else None
+    return staff.team.manager_id if staff and staff.team_id else None
+
+
 @receiver(post_save, sender=AdviserAllocation, dispatch_uid="chat.rejoin_on_allocation")
 def allocation_changed(sender, instance: AdviserAllocation, created: bool, **kwargs) -> None:
+    """Everyone whose view of the conversation changes: the old and new PA, the managers who
+    answered while there was no PA (read now: `allocate_adviser` stores this row before it
+    changes the profile), and the old and new PAs' team managers."""
     if not created:
         return
     services.conversation_for(instance.young_person)
-    advisers = [pk for pk in (instance.previous_adviser_id, instance.adviser_id) if pk]
-    transaction.on_commit(lambda: tell_sockets_to_rejoin(advisers, instance.created_at))
+    answering = [m.pk for m in unallocated.managers_answering(instance.young_person)]
+    managers = [_team_manager_of(instance.previous_adviser), _team_manager_of(instance.adviser)]
+    people = {instance.previous_adviser_id, instance.adviser_id, *managers, *answering} - {None}
+    transaction.on_commit(lambda: tell_sockets_to_rejoin(sorted(people), instance.created_at))
 
 
 @receiver(post_save, sender=Conversation, dispatch_uid="chat.rejoin_on_new_conversation")
 def conversation_made(sender, instance: Conversation, created: bool, **kwargs) -> None:
-    adviser = instance.young_person.personal_adviser_id
-    if created and adviser:
-        transaction.on_commit(lambda: tell_sockets_to_rejoin([adviser], instance.created_at))
+    if not created:
+        return
+    profile = instance.young_person
+    if profile.personal_adviser_id:
+        people = [profile.personal_adviser_id]
+    else:
+        people = [m.pk for m in unallocated.managers_answering(profile)]
+    if people:
+        transaction.on_commit(lambda: tell_sockets_to_rejoin(people, instance.created_at))

@@ -1,6 +1,7 @@
 """Which conversations and messages a person may read.
 
-A young person: their own. A PA: their caseload's. A manager: their teams'. Staff added for
+A young person: their own. A PA: their caseload's. A manager: their teams', and those of young
+people with no PA yet whom they answer for (`portal.people.unallocated`). Staff added for
 cover: the ones they cover. Nobody else: views use `get_object_or_404` on these, so another
 person's conversation is a 404.
 """
@@ -21,7 +22,11 @@ def conversations_visible_to(user: User) -> QuerySet[Conversation]:
         Conversation.objects.filter(
             Q(young_person__in=young_people_visible_to(user)) | Q(cover_staff=user)
         )
-        .select_related("young_person__user", "young_person__personal_adviser")
+        # What `Conversation.is_member` reads, so it needs no query (the socket consumer asks
+        # it on the event loop).
+        .select_related(
+            "young_person__user", "young_person__personal_adviser", "young_person__team__manager"
+        )
         .distinct()
     )
 

@@ -137,7 +137,8 @@ def post_message(
 
 def _check_for_risk(conversation: Conversation, message: Message) -> None:
     """A young person's message that reads as a risk: alert their PA, their manager and the
-    duty team, and answer at once in the conversation with the crisis contacts."""
+    duty team (with no PA yet, the managers who answer for them), and answer at once in the
+    conversation with the crisis contacts."""
     from chat.bot import alerts, safeguarding
     from chat.bot.models import AskChannel
 
@@ -146,11 +147,16 @@ def _check_for_risk(conversation: Conversation, message: Message) -> None:
         return
     profile = conversation.young_person
     channel = AskChannel.SMS if message.channel == Channel.SMS else AskChannel.WEB
-    alerts.raise_alert(
+    alert = alerts.raise_alert(
         assessment, text=message.body, profile=profile, channel=channel, message=message
     )
     adviser = profile.personal_adviser
-    told = f"I've told {adviser.first_name}, your PA, now." if adviser else ""
+    if adviser is not None:
+        told = f"I've told {adviser.first_name}, your PA, now."
+    elif alert.told.exists():
+        told = "I've told the leaving care team's managers now."
+    else:
+        told = ""
     post_message(
         conversation=conversation,
         sender=None,

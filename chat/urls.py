@@ -20,6 +20,7 @@ urlpatterns = [
     path("staff/messages/", views.inbox, name="inbox"),
     path("staff/texts/unknown/", views.unknown_texts, name="unknown_texts"),
     path("staff/messages/<int:pk>/", views.conversation, name="conversation"),
+    path("staff/messages/<int:pk>/allocate/", views.allocate, name="allocate"),
     path(
         "staff/messages/<int:pk>/text-again/<int:message_pk>/",
         views.text_again,

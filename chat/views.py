@@ -20,6 +20,8 @@ from chat.forms import MessageForm
 from chat.models import Channel, Conversation, InboundText
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
+from portal.people import unallocated
+from portal.people.forms import AllocateAdviserForm
 from portal.people.roles import Role
 
 # A PA must be in touch at least every 8 weeks (statutory minimum).
@@ -28,6 +30,8 @@ UNKNOWN_TEXTS_KEPT_IN_VIEW = datetime.timedelta(days=30)
 
 
 def _thread(request: HttpRequest, conversation: Conversation, template: str, extra: dict):
+    """Show a conversation; on POST, send the form's message as the reader (members only:
+    `Conversation.is_member` decides, as it does for the socket)."""
     form = MessageForm(request.POST or None)
     if request.method == "POST":
         if not conversation.is_member(request.user):
@@ -45,6 +49,19 @@ def _thread(request: HttpRequest, conversation: Conversation, template: str, ext
                 form.add_error("body", str(refused))
             else:
                 return redirect(f"{request.path}#latest")
+    return _show_thread(request, conversation, template, form=form, extra=extra)
+
+
+def _show_thread(
+    request: HttpRequest,
+    conversation: Conversation,
+    template: str,
+    *,
+    form: MessageForm,
+    extra: dict,
+) -> HttpResponse:
+    """The thread page, read by `request.user` (which moves their read position if they are a
+    member)."""
     thread = list(selectors.messages_after(conversation))
     if thread and conversation.is_member(request.user):
         services.mark_read(conversation=conversation, user=request.user, up_to=thread[-1].pk)
@@ -96,9 +113,9 @@ def _require_staff(request: HttpRequest) -> None:
 def inbox(request: HttpRequest) -> HttpResponse:
     """Every young person the reader looks after, with unread messages and last contact."""
     _require_staff(request)
-    caseload = people_selectors.young_people_visible_to(request.user).filter(
-        personal_adviser__isnull=False
-    )
+    # A manager's rows include the young people with no PA yet whom they answer for
+    # (`portal.people.unallocated`): their messages must reach someone (issue 15, finding 8).
+    caseload = people_selectors.young_people_visible_to(request.user)
     services.ensure_conversations(caseload)
     profiles = caseload.annotate(
         last_contact=Max(
@@ -119,12 +136,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 "latest": conversation.latest_body if conversation else None,
                 "last_contact": profile.last_contact,
                 "overdue": not profile.last_contact or now - profile.last_contact > KEEP_IN_TOUCH,
+                "no_pa": profile.personal_adviser_id is None,
             }
         )
     never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     # Unread first; then whoever has been quiet longest.
     rows.sort(key=lambda r: (-r["unread"], r["last_contact"] or never))
-    return render(request, "chat/inbox.html", {"rows": rows})
+    without_pa = sum(r["no_pa"] for r in rows)
+    return render(request, "chat/inbox.html", {"rows": rows, "without_pa": without_pa})
 
 
 @login_required
@@ -138,7 +157,58 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         people_services.record_staff_access(
             staff=request.user, profile=found.young_person, what="conversation"
         )
-    return _thread(request, found, "chat/conversation.html", {"profile": found.young_person})
+    return _thread(request, found, "chat/conversation.html", _staff_extra(request, found))
+
+
+def _staff_extra(
+    request: HttpRequest, found: Conversation, allocate_form: AllocateAdviserForm | None = None
+) -> dict:
+    """What the staff conversation page shows besides the thread: for a manager reading
+    someone with no PA yet, a form to allocate one of their teams' PAs."""
+    profile = found.young_person
+    extra: dict = {"profile": profile, "allocate_form": None}
+    if profile.personal_adviser_id is None and request.user.has_role(Role.MANAGER):
+        advisers = people_selectors.advisers_allocatable_by(request.user)
+        extra["allocate_form"] = allocate_form or AllocateAdviserForm(advisers=advisers)
+        extra["can_allocate"] = advisers.exists()
+        extra["answering_as_team_manager"] = unallocated.team_manager(profile) is not None
+    return extra
+
+
+@login_required
+@require_POST
+def allocate(request: HttpRequest, pk: int) -> HttpResponse:
+    """A manager gives a young person with no PA one of their teams' PAs, from the
+    conversation they are answering. The conversation then moves to that PA's inbox, and open
+    sockets follow (`chat.receivers`). A choice outside their teams is a form error."""
+    _require_staff(request)
+    found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
+    if not request.user.has_role(Role.MANAGER):
+        raise PermissionDenied("Only a manager can allocate a Personal Adviser (PA).")
+    profile = found.young_person
+    form = AllocateAdviserForm(
+        request.POST, advisers=people_selectors.advisers_allocatable_by(request.user)
+    )
+    if form.is_valid():
+        adviser = form.cleaned_data["adviser"]
+        try:
+            people_services.allocate_adviser(manager=request.user, profile=profile, adviser=adviser)
+        except people_services.NotAllowed as refused:
+            form.add_error("adviser", str(refused))
+        else:
+            messages.success(
+                request,
+                f"{profile.user.display_name}'s PA is now {adviser.display_name}. Their messages "
+                f"go to {adviser.display_name} from now on.",
+            )
+            return redirect("chat:conversation", pk=found.pk)
+    return _show_thread(
+        request,
+        found,
+        "chat/conversation.html",
+        form=MessageForm(),
+        extra=_staff_extra(request, found, allocate_form=form),
+    )
 
 
 @login_required

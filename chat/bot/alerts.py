@@ -2,8 +2,10 @@
 
 Who is told: the young person's PA and their team's manager, in the portal (an alert on their
 alerts page and live on any staff page following the conversation), and the duty team by email
-when `PORTAL_DUTY_EMAIL` is set. The email says only that there is an alert and where to read
-it, never the young person's words or name: email leaves the council's systems.
+when `PORTAL_DUTY_EMAIL` is set. A young person with no PA yet: the managers who answer their
+messages (`portal.people.unallocated`: their team's manager, else every service manager). The
+email says only that there is an alert and where to read it, never the young person's words or
+name: email leaves the council's systems.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.urls import reverse
 from chat.bot.models import AskChannel, Question, SafeguardingAlert
 from chat.bot.safeguarding import CATEGORIES, Assessment
 from portal import unavailable
+from portal.people import unallocated
 from portal.people.models import User, YoungPersonProfile
 
 logger = logging.getLogger("portal.safeguarding")
@@ -33,8 +36,12 @@ def crisis_contacts() -> str:
 
 
 def people_to_tell(profile: YoungPersonProfile | None) -> list[User]:
-    if profile is None or profile.personal_adviser_id is None:
+    """Who is told in the portal. Someone with no PA yet is not left with nobody: the managers
+    answering their messages are told (issue 15, finding 8)."""
+    if profile is None:
         return []
+    if profile.personal_adviser_id is None:
+        return unallocated.managers_answering(profile)
     adviser = profile.personal_adviser
     people = [adviser]
     staff = getattr(adviser, "staff_profile", None)
@@ -89,7 +96,8 @@ def _tell(alert: SafeguardingAlert, duty: str) -> None:
                 message=(
                     "A message on the care leaver portal reads as a risk to a young person. "
                     f"Please read it now and act: {link}\n\n"
-                    "Their PA and the team manager have been told in the portal too."
+                    "The young person's PA or, if they have none yet, the managers answering "
+                    "their messages have been told in the portal too."
                 ),
                 from_email=None,
                 recipient_list=[duty],

@@ -64,3 +64,32 @@ def test_a_manager_cannot_touch_another_teams_young_person(client, manager, pa, 
     assert client.post(page(other_young_person), {"adviser": pa.pk}).status_code == 404
     other_young_person.refresh_from_db()
     assert other_young_person.personal_adviser.username == "other_pa"
+
+
+# --- Young people with no PA yet belong to a team's manager, or to every manager (issue 15) ---
+
+
+def test_allocating_puts_the_young_person_in_the_pas_team(client, manager, pa, team):
+    unallocated = factories.YoungPersonFactory()
+    client.force_login(manager)
+    client.post(page(unallocated), {"adviser": pa.pk})
+    unallocated.refresh_from_db()
+    assert unallocated.team == team  # if the PA leaves, this team's manager answers them
+
+
+def test_another_teams_manager_cannot_open_or_allocate_a_teamed_young_person_without_a_pa(
+    client, team, manager, other_pa
+):
+    waiting = factories.YoungPersonFactory(team=team)
+    other_team = other_pa.staff_profile.team
+    other_manager = factories.staff(Role.MANAGER, team=other_team, username="other_manager")
+    other_team.manager = other_manager
+    other_team.save()
+    client.force_login(other_manager)
+    assert waiting.user.display_name not in client.get(reverse("people:staff_home")).text
+    assert client.get(page(waiting)).status_code == 404
+    assert client.post(page(waiting), {"adviser": other_pa.pk}).status_code == 404
+    waiting.refresh_from_db()
+    assert waiting.personal_adviser is None
+    client.force_login(manager)
+    assert waiting.user.display_name in client.get(reverse("people:staff_home")).text
