@@ -17,6 +17,13 @@ stays open (nothing was stored: the client sends it again later, with the same c
 Redis the socket cannot hear the others any more, so it is closed with 1013 ("try again
 later") and the page reconnects and asks for what it missed (`sync`).
 
+Hostile frames (issue 15, findings 5 and 6): every frame is checked by `chat.frames` before
+anything else (binary, too big, nested too deep, not JSON, a NUL or a lone surrogate: an error
+frame, the socket stays open), and `send` frames are limited per person
+(`settings.SOCKET_SEND_RATE`), answered `rate_limited` with `retry_after` when over it.
+A frame that still hits a bug in the portal is answered `internal` and logged with its
+traceback, rather than dropping the socket: for staff it carries live safeguarding alerts.
+
 Speed: every message costs each member's socket some work, and all of a process's database
 calls share one thread, so the consumer loads the conversations its person may read when it
 opens (and again when their caseload changes: `chat_rejoin`), and sends to the channel layer
@@ -30,11 +37,12 @@ import datetime
 import logging
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from chat import outbound, presence, selectors, services
+from chat import frames, outbound, presence, selectors, services
 from chat.models import Channel, Conversation
 from chat.serializers import message_frame_body
 from portal import unavailable
@@ -46,6 +54,7 @@ NOT_SIGNED_IN = 4401
 NO_SECOND_FACTOR = 4403
 TRY_AGAIN_LATER = unavailable.TRY_AGAIN_LATER
 UNAVAILABLE = "Messages can't be saved or loaded just now. Please try again in a minute."
+INTERNAL = "Something went wrong on our side with that. Please try again, or reload the page."
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -90,6 +99,15 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 raise StopConsumer() from lost
             # A group event (a receipt to record, a caseload to reload) is let go: the page
             # catches up with `sync` and `read` when the database is back.
+        except (StopConsumer, *unavailable.REDIS_ERRORS):
+            raise  # Redis gone: `__call__` closes the socket with 1013 (it cannot hear others)
+        except Exception:
+            if message["type"] != "websocket.receive":
+                raise
+            # A bug met by one frame must not drop the socket (and a manager's live alerts
+            # with it): answer, log loudly, carry on.
+            logger.exception("A socket frame raised an error; the socket stays open")
+            await self.error("internal", INTERNAL)
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -159,30 +177,31 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         found = selectors.messages_after(conversation).filter(created_at__gte=since)
         return [message_frame_body(m) for m in found]
 
-    async def error(self, code: str, detail: str) -> None:
-        await self.send_json({"type": "error", "code": code, "detail": detail})
+    async def error(self, code: str, detail: str, **extra) -> None:
+        await self.send_json({"type": "error", "code": code, "detail": detail, **extra})
 
-    async def decode_json(self, text_data):
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None  # receive_json answers with an error frame
-
-    async def receive_json(self, content, **kwargs) -> None:
-        if not isinstance(content, dict):
-            await self.error("bad_frame", "Frames are JSON objects with a 'type'.")
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
+        """Every frame is checked before it is read (`chat.frames.parse_frame`): anything
+        that is not a small JSON object of storable text is answered with an error frame."""
+        content = frames.parse_frame(text_data)
+        if isinstance(content, frames.Refusal):
+            await self.error(content.code, content.detail)
             return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: dict, **kwargs) -> None:
         if content.get("type") == "ping":
             await database_sync_to_async(presence.socket_seen)(self.channel_name)
             await self.send_json({"type": "pong"})
             return
+        kind = content.get("type")
         handler = {
             "send": self.on_send,
             "sync": self.on_sync,
             "read": self.on_read,
             "delivered": self.on_delivered,
             "text_states": self.on_text_states,
-        }.get(content.get("type"))
+        }.get(kind if isinstance(kind, str) else "")
         if handler is None:
             await self.error(
                 "unknown_type",
@@ -207,6 +226,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             return
         if not isinstance(client_id, str) or not client_id:
             await self.error("bad_frame", "'client_id' must be a non-empty string.")
+            return
+        wait = await sync_to_async(frames.seconds_until_send_allowed)(self.user.pk)
+        if wait:
+            # Nothing is stored: the page keeps the message and sends it again after the wait.
+            await self.error("rate_limited", frames.rate_limited_detail(wait), retry_after=wait)
             return
         try:
             message, created = await database_sync_to_async(services.post_message)(

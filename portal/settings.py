@@ -266,6 +266,9 @@ TWILIO_HTTP_CLIENT = os.environ.get(
 # Questions per person and per address (django-ratelimit, counted in the shared cache).
 ASK_RATE_PER_USER = os.environ.get("PORTAL_ASK_RATE_PER_USER", "30/m")
 ASK_RATE_PER_IP = os.environ.get("PORTAL_ASK_RATE_PER_IP", "60/m")
+# Messages one person may send over their sockets (all of them, in every process), so a script
+# cannot store hundreds a second or raise an alert flood (issue 15, finding 6).
+SOCKET_SEND_RATE = os.environ.get("PORTAL_SOCKET_SEND_RATE", "20/m")
 # Behind a proxy every request comes from the proxy: name the header with the real address,
 # e.g. "HTTP_X_FORWARDED_FOR" (only when the proxy sets it and clients cannot).
 if os.environ.get("RATELIMIT_IP_META_KEY"):
