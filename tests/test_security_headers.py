@@ -37,3 +37,72 @@ def test_session_and_csrf_cookies_are_http_only(client, young_person):
     response = client.post(reverse("account_login"), {"login": "young", "password": PASSWORD})
     assert response.cookies["sessionid"]["httponly"]
     assert response.cookies["sessionid"]["samesite"] == "Lax"
+
+
+# --- Private pages are never kept by the browser (issue 15, finding 7) -------------------------
+
+
+def _no_store(response) -> bool:
+    return "no-store" in response.headers.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/my-page/", "/messages/", "/surveys/", "/", "/offer/", "/get-help-now/"]
+)
+def test_every_page_for_a_signed_in_young_person_is_no_store(client, young_person, url):
+    client.force_login(young_person.user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert _no_store(response)
+    assert "private" in response.headers["Cache-Control"]
+    # A public page read while signed in is not kept offline on the phone either.
+    assert "X-Offline-Ok" not in response.headers
+
+
+@pytest.mark.django_db
+def test_every_page_for_signed_in_staff_is_no_store(client, manager, young_person):
+    client.force_login(manager)
+    for url in [
+        "/staff/",
+        "/staff/messages/",
+        "/staff/alerts/",
+        f"/staff/young-people/{young_person.pk}/",
+        "/staff/participation/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert _no_store(response), url
+
+
+@pytest.mark.django_db
+def test_redirects_and_errors_for_signed_in_people_are_no_store_too(client, young_person, pa):
+    client.force_login(young_person.user)
+    assert _no_store(client.get("/start/"))  # a redirect to My page
+    assert _no_store(client.get("/staff/"))  # a 403 page
+
+
+@pytest.mark.django_db
+def test_after_signing_out_the_page_is_not_kept(client, young_person):
+    client.force_login(young_person.user)
+    response = client.post(reverse("account_logout"))
+    assert _no_store(response)
+
+
+@pytest.mark.django_db
+def test_public_pages_for_visitors_keep_the_page_cache_and_offline_copies(client):
+    first = client.get("/offer/")
+    second = client.get("/offer/")
+    assert second.headers.get("X-Page-Cache") == "hit"
+    for response in [first, second]:
+        assert not _no_store(response)
+        assert response.headers["X-Offline-Ok"] == "1"
+    assert not _no_store(client.get("/"))
+
+
+@pytest.mark.django_db
+def test_static_files_stay_cacheable_for_signed_in_people(client, young_person):
+    client.force_login(young_person.user)
+    response = client.get("/static/css/portal.css")
+    assert response.status_code == 200
+    assert not _no_store(response)

@@ -4,14 +4,19 @@
  * checker, help) are kept on the phone; personal pages (My page, messages, staff pages) never
  * are, so nothing private is left on a shared phone. Pages: network first, then the saved copy,
  * then the offline page. Static files: saved copy first. */
-const VERSION = "v1";
+// v2: drops any offline page a v1 worker fetched while someone was signed in.
+const VERSION = "v2";
 const PAGES = `pages-${VERSION}`;
 const ASSETS = `assets-${VERSION}`;
 const OFFLINE_URL = "/offline/";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(PAGES).then((cache) => cache.add(OFFLINE_URL)).then(() => self.skipWaiting())
+    // Without cookies: the offline page kept is a visitor's, even if the worker installs
+    // while someone is signed in (their copy names their pages in the menu).
+    caches.open(PAGES)
+      .then((cache) => cache.add(new Request(OFFLINE_URL, { credentials: "omit" })))
+      .then(() => self.skipWaiting())
   );
 });
 
@@ -29,7 +34,10 @@ async function pageFromNetworkThenCache(request) {
   const cache = await caches.open(PAGES);
   try {
     const response = await fetch(request);
-    if (response.ok && response.headers.get("X-Offline-Ok") === "1") {
+    // The server marks only visitors' pages, and sends "no-store" with everything a signed-in
+    // person sees (issue 15): both must agree before a copy is kept.
+    const noStore = (response.headers.get("Cache-Control") || "").includes("no-store");
+    if (response.ok && response.headers.get("X-Offline-Ok") === "1" && !noStore) {
       await cache.put(request, response.clone());
     }
     return response;
