@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.people.middleware.StaffSecondFactorMiddleware",
+    "portal.people.middleware.EditorAccessMiddleware",  # 403, not a loop, at /admin/ (issue 15)
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -54,4 +55,30 @@ class StaffSecondFactorMiddleware:
                 "is you. Set up an authenticator app to carry on.",
             )
             return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class EditorAccessMiddleware:
+    """Only people who may use the website editor (Wagtail's admin) get into it.
+
+    Wagtail sends a signed-in person without the right to the sign-in page, which sends anyone
+    signed in straight back to where they came from: a young person or a PA opening /admin/
+    went round in a loop (ERR_TOO_MANY_REDIRECTS, issue 15 finding 9). They get the portal's
+    403 page instead, which says why and links to their own page. Visitors still go to sign in.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.admin_prefix = reverse("wagtailadmin_home")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.path.startswith(self.admin_prefix)
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied(
+                "The website editor is for the people who write the website, and this account "
+                "can't edit the website."
+            )
         return self.get_response(request)
