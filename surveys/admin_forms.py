@@ -3,7 +3,8 @@
 Checks that need the whole survey at once, which a single question's `clean()` cannot see:
 question codes are unique within the survey (they link years together), and once people have
 answered, a question cannot be removed or change its type (its answers would be lost or stop
-making sense).
+making sense). Answers still waiting for their group (`surveys.holding`) count: they cannot be
+read to see which questions they answer, so while any wait, every question counts as answered.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from surveys.models import Answer
+from surveys.models import Answer, HeldAnswers, Question
 
 
 def _kept(formset) -> Iterator[forms.Form]:
@@ -41,6 +42,12 @@ class SurveyAdminForm(WagtailAdminModelForm):
             if self.instance.pk
             else []
         )
+        if self.instance.pk and HeldAnswers.objects.filter(survey=self.instance.pk).exists():
+            answered |= set(
+                Question.objects.filter(section__survey=self.instance.pk).values_list(
+                    "pk", flat=True
+                )
+            )
         seen: dict[str, forms.Form] = {}
         removed: list[str] = []
         for section_form in sections.forms:

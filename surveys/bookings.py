@@ -3,6 +3,9 @@
 Each service runs in one transaction and locks the session's row first (`select_for_update`),
 so two people booking or cancelling at once are served one after the other and a session never
 holds more people than its capacity. Views turn the errors below into a message on the page.
+
+A question sent without a name is never kept on the booking: it waits, sealed, in the holding
+area and is shown to the host only in a group (`surveys.holding.note_booking`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal.people.models import User
+from surveys import holding
 from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session
 
 REMIND_BEFORE = datetime.timedelta(days=1)
@@ -39,6 +43,11 @@ class NotAYoungPerson(BookingError):
 
 class NothingToCancel(BookingError):
     pass
+
+
+class CannotHoldQuestion(BookingError):
+    """The questions waiting for a group cannot be opened (a key was rotated away): nothing is
+    booked, so the person can try again once it is put right."""
 
 
 @dataclass
@@ -79,7 +88,12 @@ def book(
     question_anonymous: bool = False,
 ) -> Outcome:
     """A place if there is one, else the end of the waiting list. A cancelled booking is
-    made again (at the end of the queue if full). A second live booking is refused."""
+    made again (at the end of the queue if full). A second live booking is refused.
+
+    A question with the person's name is kept on the booking. Without a name
+    (`question_anonymous`), it goes to the holding area and the booking keeps no trace of it;
+    every booking without a named question is noted there too, question or not (see
+    `surveys.holding.note_booking`)."""
     if not person.is_young_person or person.is_portal_staff:
         raise NotAYoungPerson("Sessions are booked by young people.")
     with transaction.atomic():
@@ -91,11 +105,12 @@ def book(
             raise AlreadyBooked(existing)
         full = places_taken(session) >= session.capacity
         state = BookingState.WAITING if full else BookingState.BOOKED
+        question = question.strip()
+        named = question if not question_anonymous else ""
         fields = {
             "state": state,
             "travel_help_needed": travel_help_needed and session.offers_travel_help,
-            "question_in_advance": question.strip(),
-            "question_anonymous": question_anonymous and bool(question.strip()),
+            "question_in_advance": named,
         }
         if existing:
             for name, value in fields.items():
@@ -109,6 +124,11 @@ def book(
                     booking = Booking.objects.create(session=session, person=person, **fields)
             except IntegrityError as clash:
                 raise AlreadyBooked(Booking.objects.get(session=session, person=person)) from clash
+        if not named:
+            try:
+                holding.note_booking(session=session, person=person, question=question)
+            except holding.HeldUnreadable as error:
+                raise CannotHoldQuestion(str(error)) from error
         if state == BookingState.BOOKED:
             _plan_reminder(booking)
         return Outcome(booking, waiting_place(booking))

@@ -84,7 +84,9 @@ def answer_rows(survey: Survey) -> Iterator[list[object]]:
         for question in questions:
             values = given[response_id].get(question.pk, [])
             if question.kind == QuestionKind.MULTIPLE:
-                row.append("; ".join(values))
+                # In the order the options are offered: rows are stored in random order.
+                order = {option: n for n, option in enumerate(question.options)}
+                row.append("; ".join(sorted(values, key=lambda v: (order.get(v, len(order)), v))))
             else:
                 row.append(values[0] if values else "")
         yield row

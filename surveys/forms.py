@@ -7,13 +7,35 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 
-from surveys.models import ActivityKind, ParticipationEntry, Question, QuestionKind, Section
+from portal.hostile_text import has_nul_or_lone_surrogate
+from surveys.models import (
+    QUESTION_MAX,
+    TEXT_LIMIT,
+    ActivityKind,
+    Booking,
+    ParticipationEntry,
+    Question,
+    QuestionKind,
+    Section,
+)
 from surveys.services import AnswerValue
 
-TEXT_LIMIT = 2000
+NOT_TEXT = (
+    "Your words hold a character that isn't text (a hidden control character, or half of an "
+    "emoji). Take it out and try again."
+)
+
+
+def only_text(value: str) -> None:
+    """Refuse a lone surrogate: nothing can encode it, and it is never what a person meant to
+    write (issue 15). A NUL, which PostgreSQL cannot store, is refused by Django's own
+    CharField validator, given the same message by `error_messages` below."""
+    if value and "\x00" not in value and has_nul_or_lone_surrogate(value):
+        raise ValidationError(NOT_TEXT, code="not_text")
 
 
 def field_name(question: Question) -> str:
@@ -32,8 +54,10 @@ def _field_for(question: Question, *, required: bool) -> forms.Field:
             widget=forms.Textarea(attrs={"rows": 4}),
             max_length=TEXT_LIMIT,
             help_text=hint,
+            validators=[only_text],
             error_messages={
                 "required": "Write an answer",
+                "null_characters_not_allowed": NOT_TEXT,
                 "max_length": f"Keep your answer under {TEXT_LIMIT} characters (it has "
                 "%(show_value)d).",
             },
@@ -158,3 +182,52 @@ class ParticipationEntryForm(forms.ModelForm):
 
     def clean_title(self) -> str:
         return " ".join(self.cleaned_data["title"].split())
+
+
+class BookingForm(forms.Form):
+    """Booking a session: help with travel, and a question in advance, with or without a name.
+    Every POST to the booking page goes through this (issue 15, finding 5)."""
+
+    travel_help_needed = forms.BooleanField(required=False)
+    question = forms.CharField(
+        required=False,
+        max_length=QUESTION_MAX,
+        validators=[only_text],
+        error_messages={
+            "max_length": f"Keep your question under {QUESTION_MAX} characters.",
+            "null_characters_not_allowed": NOT_TEXT,
+        },
+    )
+    question_anonymous = forms.BooleanField(required=False)
+
+
+class AttendanceForm(forms.Form):
+    """Who came to a session: one "came" / "did not come" choice per person with a place.
+
+    Built from the session's own bookings, so a field for any other id (another session's, one
+    too big for the database, not a number at all) is not a field here and is ignored."""
+
+    CHOICES = [("yes", "Came"), ("no", "Did not come")]
+
+    def __init__(self, data: QueryDict | None = None, *, coming: list[Booking]) -> None:
+        super().__init__(data)
+        self.coming = coming
+        for booking in coming:
+            self.fields[self.field_name(booking)] = forms.ChoiceField(
+                choices=self.CHOICES,
+                required=False,
+                label=f"Did {booking.person.display_name} come?",
+                error_messages={"invalid_choice": "Choose Came or Did not come."},
+            )
+
+    @staticmethod
+    def field_name(booking: Booking) -> str:
+        return f"came-{booking.pk}"
+
+    def came(self) -> dict[int, bool]:
+        """Booking id to whether they came, for the people a choice was made for."""
+        return {
+            booking.pk: self.cleaned_data[self.field_name(booking)] == "yes"
+            for booking in self.coming
+            if self.cleaned_data.get(self.field_name(booking))
+        }

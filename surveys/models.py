@@ -1,20 +1,29 @@
 """Surveys: built by the participation team in the Wagtail admin, answered by young people.
 
 A `Survey` has `Section`s, each with `Question`s, edited together in one admin form (modelcluster's
-ParentalKey, nested InlinePanels). What young people said is kept so that an anonymous answer can
-never be traced back to them, in the database as well as on the pages:
+ParentalKey, nested InlinePanels). What young people said in an anonymous survey can never be
+traced back to them, on the pages or in the database (issue 15; docs/participation.md, "What
+anonymity guarantees, and what it does not"):
 
 - `Response` (one person's answers) has no column that names a person: a random UUID primary
-  key, the survey, and for a named survey only the date it was sent (an anonymous one has no
-  date, which on a quiet day would match its "who has answered" row). Its `Answer`s have
-  random UUIDs too, so neither table's keys say in which order people answered.
+  key, the survey, and for a named survey only the date it was sent. Its `Answer`s have random
+  UUIDs too, so neither table's keys say in which order people answered.
 - `Respondent` ("who has answered") is a separate table with no link to any response, and a
   date only. It stops a person answering twice and feeds their participation record.
+- An anonymous survey's answers do not go straight to `Response`: they wait, sealed (encrypted
+  and padded, `surveys.sealing`), in the survey's one `HeldAnswers` row, shuffled with the
+  others waiting. When at least `SURVEY_RELEASE_BATCH` (5 or more) are waiting they are all
+  written as responses in one transaction, in the order of their random keys, and the people
+  who gave them are marked `released` in the same transaction; staff pages count only
+  released respondents. So a response shares no transaction, position or time with the
+  `Respondent` row written when its author pressed "Send", and every page changes only when a
+  whole group appears at once.
 - `ResponseAuthor` links a response to a person only when the survey is named, and only the
   service writes it, only then.
-- `Draft` holds a half-done survey and so must name its person; it is deleted when they send it.
+- `Draft` holds a half-done survey and so must name its person; for an anonymous survey its
+  answers are sealed too. It is deleted when they send it.
 
-Only `surveys.services` writes responses, answers, respondents and drafts.
+Only `surveys.services` and `surveys.holding` write responses, answers, respondents and drafts.
 """
 
 from __future__ import annotations
@@ -35,6 +44,10 @@ from wagtail.models import Orderable
 from portal.people.models import User
 
 SCALE = range(1, 6)
+# The longest written answer to a survey question, and the longest question sent in advance of
+# a session, in characters. The forms refuse longer; the holding area pads to these sizes.
+TEXT_LIMIT = 2000
+QUESTION_MAX = 1000
 
 
 class QuestionKind(models.TextChoices):
@@ -107,6 +120,12 @@ class Survey(ClusterableModel):
         editable=False,
         help_text="Set only by `manage.py demo`: the answers were invented for the demo.",
     )
+    answers_deleted_unread = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Anonymous answers still waiting for a group when the survey closed (fewer "
+        "than the group size): deleted without anyone reading them, and counted here.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -163,7 +182,7 @@ class Survey(ClusterableModel):
                 errors["compare_with"] = "Choose a survey that opened before this one."
         if self.pk:
             before = Survey.objects.filter(pk=self.pk).values_list("anonymous", flat=True).first()
-            started = self.responses.exists() or self.drafts.exists()
+            started = self.respondents.exists() or self.drafts.exists()
             if before is not None and before != self.anonymous and started:
                 errors["anonymous"] = (
                     "Young people have already started this survey after being told whether it "
@@ -384,12 +403,20 @@ class Answer(models.Model):
 
 class Respondent(models.Model):
     """Who has answered a survey, and on what day: so a person answers once, and for their
-    participation record. No link to what they said."""
+    participation record. No link to what they said.
+
+    `released` is set in the same transaction that writes their anonymous answers as
+    responses, together with everyone else's in that group: staff pages count only released
+    respondents, so a name and an answer never appear on them one at a time."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="respondents")
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="surveys_answered")
     answered_on = models.DateField()
+    released = models.BooleanField(
+        default=False,
+        help_text="Counted on staff pages: their answers have been shown, in a group.",
+    )
 
     class Meta:
         constraints = [
@@ -400,13 +427,38 @@ class Respondent(models.Model):
         return f"{self.person} answered {self.survey} on {self.answered_on}"
 
 
+class HeldAnswers(models.Model):
+    """An anonymous survey's answers waiting to be shown in a group: one row per survey, sealed
+    (`surveys.sealing`), holding every waiting person's answers in a shuffled list padded to a
+    size that depends only on the group size. Nothing here is readable without the key, and it
+    has no column but the survey. Deleted when its answers are released."""
+
+    survey = models.OneToOneField(
+        Survey, on_delete=models.CASCADE, primary_key=True, related_name="held"
+    )
+    sealed = models.BinaryField()
+
+    class Meta:
+        verbose_name_plural = "held answers"
+
+    def __str__(self) -> str:
+        return f"Answers to {self.survey_id} waiting for a group"
+
+
 class Draft(models.Model):
-    """A half-done survey, kept so nothing is lost: deleted when it is sent."""
+    """A half-done survey, kept so nothing is lost: deleted when it is sent. For an anonymous
+    survey the answers are sealed (`sealed`) and `answers` stays empty; read and write them
+    through `surveys.holding.draft_answers` and `surveys.services.save_draft`."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="drafts")
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="survey_drafts")
     answers = models.JSONField(
-        default=dict, blank=True, help_text="Question id (as text) to the answer given so far."
+        default=dict,
+        blank=True,
+        help_text="Named surveys: question id (as text) to the answer given so far.",
+    )
+    sealed = models.BinaryField(
+        null=True, blank=True, editable=False, help_text="Anonymous surveys: the answers, sealed."
     )
     reached = models.PositiveSmallIntegerField(
         default=0, help_text="The index of the section to carry on from."
@@ -521,9 +573,10 @@ class Booking(models.Model):
         max_length=20, choices=BookingState.choices, default=BookingState.BOOKED
     )
     travel_help_needed = models.BooleanField(default=False)
-    question_in_advance = models.TextField(blank=True)
-    question_anonymous = models.BooleanField(
-        default=False, help_text="The host sees the question without the person's name."
+    question_in_advance = models.TextField(
+        blank=True,
+        help_text="A question sent with the person's name. One sent without a name is never "
+        "kept here: it waits, sealed, in `HeldQuestions` and is shown as a `SessionQuestion`.",
     )
     reminded_at = models.DateTimeField(
         null=True, blank=True, help_text="When the day-before text was sent: it goes once."
@@ -539,6 +592,37 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} at {self.session}: {self.get_state_display()}"
+
+
+class SessionQuestion(models.Model):
+    """A question sent in advance without a name, shown to the host. No person, no time: it is
+    written in a group with others (`surveys.holding.release_questions`), never when it was
+    asked."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField()
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class HeldQuestions(models.Model):
+    """A session's questions sent without a name, waiting, and the people who booked since the
+    last group was shown: one row per session, sealed, padded to a fixed size. Every booking
+    without a named question rewrites it, question or not, so neither its size nor when it
+    changed says who asked."""
+
+    session = models.OneToOneField(
+        Session, on_delete=models.CASCADE, primary_key=True, related_name="held"
+    )
+    sealed = models.BinaryField()
+
+    class Meta:
+        verbose_name_plural = "held questions"
+
+    def __str__(self) -> str:
+        return f"Questions for {self.session_id} waiting for a group"
 
 
 # --- The participation record -----------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A record is read, never stored twice: surveys answered come from `Respondent` (which survey and
 the day, never the answers, and nothing at all that links an anonymous survey's answers to a
-person), sessions and forums from bookings marked "came", and everything that happened away from
-the portal (interview and fostering panels, celebration events) from `ParticipationEntry`, which
+person; staff see it only once the answers have been shown in a group, see `surveys.holding`),
+sessions and forums from bookings marked "came", and everything that happened away from the
+portal (interview and fostering panels, celebration events) from `ParticipationEntry`, which
 the participation team adds by hand.
 
 Figures are for the council's year, 1 April to 31 March, the year its annual reports use.
@@ -125,10 +126,17 @@ def young_people_for(user: User) -> QuerySet[YoungPersonProfile]:
 # --- One person's record -----------------------------------------------------------------------
 
 
-def record_for(person: User) -> list[RecordItem]:
-    """Everything this person took part in, newest first, in three queries."""
+def record_for(person: User, *, for_staff: bool = False) -> list[RecordItem]:
+    """Everything this person took part in, newest first, in three queries.
+
+    `for_staff` leaves out anonymous surveys whose answers are still waiting for a group: if
+    staff saw the survey on someone's record before the answers appeared, the first answer to
+    appear would be theirs (issue 15, finding 2). The young person always sees their own."""
     items: list[RecordItem] = []
-    for respondent in Respondent.objects.filter(person=person).select_related("survey"):
+    answered = Respondent.objects.filter(person=person)
+    if for_staff:
+        answered = answered.filter(released=True)
+    for respondent in answered.select_related("survey"):
         items.append(
             RecordItem(
                 on=respondent.answered_on,
@@ -269,7 +277,8 @@ def year_figures(year: CouncilYear | None = None) -> YearFigures:
     care_leavers = YoungPersonProfile.objects.filter(user__is_active=True).count()
 
     per_person: dict[int, PersonCounts] = defaultdict(PersonCounts)
-    answered = Respondent.objects.filter(answered_on__range=(year.start, year.end))
+    # Only people whose answers have been shown, in a group (see `record_for`).
+    answered = Respondent.objects.filter(answered_on__range=(year.start, year.end), released=True)
     for person_id, n in answered.values_list("person").annotate(n=Count("pk")).order_by():
         per_person[person_id].surveys += n
 

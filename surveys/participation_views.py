@@ -125,7 +125,7 @@ def person_record(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("surveys:participation_person", pk=profile.pk)
     else:
         record_staff_access(staff=request.user, profile=profile, what="participation record")
-    items = participation.record_for(profile.user)
+    items = participation.record_for(profile.user, for_staff=True)
     return render(
         request,
         "surveys/participation/person.html",

@@ -1,7 +1,8 @@
 """The only code that writes what young people say in surveys: drafts and sent answers.
 
 Views call these and turn the small errors below into a message on the page. Each service runs
-in one transaction.
+in one transaction. An anonymous survey's answers go to the holding area (`surveys.holding`),
+not straight to the results: they are shown in groups, so they cannot be traced to anyone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal.people.models import User
+from surveys import holding
 from surveys.models import (
     Answer,
     Draft,
@@ -44,6 +46,11 @@ class AlreadyAnswered(SurveyError):
 
 class NotAYoungPerson(SurveyError):
     """Staff see results; surveys are for young people to answer."""
+
+
+class CannotHoldAnswers(SurveyError):
+    """The answers waiting for a group cannot be opened (a key was rotated away): nothing is
+    written and the draft is kept, so the person can send again once it is put right."""
 
 
 @dataclass
@@ -79,12 +86,14 @@ def save_draft(
     after sending there is nothing to draft."""
     _check_can_answer(survey, person)
     draft, _ = Draft.objects.select_for_update().get_or_create(survey=survey, person=person)
+    given = holding.draft_answers(draft)
     for question_id, value in answers.items():
         key = str(question_id)
         if value in (None, "", []):
-            draft.answers.pop(key, None)
+            given.pop(key, None)
         else:
-            draft.answers[key] = value
+            given[key] = value
+    holding.keep_draft_answers(draft, given, survey=survey)
     draft.reached = max(0, reached)
     draft.save()
     return draft
@@ -110,25 +119,32 @@ def _answers_for(question: Question, value: AnswerValue | None) -> list[Answer]:
 
 
 @transaction.atomic
-def submit_survey(*, survey: Survey, person: User) -> Response:
-    """Send a person's draft as their response, once.
+def submit_survey(*, survey: Survey, person: User) -> Response | None:
+    """Send a person's draft as their answers, once.
 
-    Writes the `Response` and its `Answer`s (with no link to the person unless the survey is
-    named, when `ResponseAuthor` is written too), records that they answered (`Respondent`,
-    date only, no link to the response) and deletes the draft, which is the only other place
-    that held their answers. Raises `SurveyNotOpen`, `AlreadyAnswered`, `NotAYoungPerson` or
-    `MissingAnswers` (nothing is written then, and the draft is kept)."""
+    Records that they answered (`Respondent`, date only, no link to the answers) and deletes the
+    draft, which was the only other place that held their answers. A named survey's answers
+    are written at once as a `Response` with its `Answer`s and a `ResponseAuthor`, and returned.
+    An anonymous survey's are held (`surveys.holding.hold_answers`) and written in a group, in
+    a later transaction, once enough people have answered: None is returned, and the person is
+    not counted on staff pages until then.
+
+    Serialised per survey by the survey's row lock, so the held answers are never rewritten by
+    two requests at once. Raises `SurveyNotOpen`, `AlreadyAnswered`, `NotAYoungPerson`,
+    `MissingAnswers` or `CannotHoldAnswers` (nothing is written then, and the draft is kept)."""
     _check_can_answer(survey, person)
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
     draft = Draft.objects.select_for_update().filter(survey=survey, person=person).first() or Draft(
         survey=survey, person=person
     )
+    given = holding.draft_answers(draft) if draft.pk else {}
     sections = list(survey.sections.prefetch_related("questions"))
     rows: list[Answer] = []
     missing: list[Question] = []
     first_missing_section: int | None = None
     for index, section in enumerate(sections):
         for question in section.questions.all():
-            answers = _answers_for(question, draft.answers.get(str(question.pk)))
+            answers = _answers_for(question, given.get(str(question.pk)))
             if question.required and not answers:
                 missing.append(question)
                 if first_missing_section is None:
@@ -141,18 +157,22 @@ def submit_survey(*, survey: Survey, person: User) -> Response:
     try:
         # The unique constraint is what really stops a second response when two requests race.
         with transaction.atomic():
-            Respondent.objects.create(survey=survey, person=person, answered_on=today)
+            Respondent.objects.create(
+                survey=survey, person=person, answered_on=today, released=not survey.anonymous
+            )
     except IntegrityError:
         raise AlreadyAnswered(f"{person} has already answered {survey}") from None
-    # No date on an anonymous response: it would match the Respondent row's date.
-    response = Response.objects.create(
-        survey=survey, submitted_on=None if survey.anonymous else today
-    )
-    if not survey.anonymous:
-        ResponseAuthor.objects.create(response=response, person=person)
+    if draft.pk:
+        draft.delete()
+    if survey.anonymous:
+        try:
+            holding.hold_answers(survey=survey, rows=rows)
+        except holding.HeldUnreadable as error:
+            raise CannotHoldAnswers(str(error)) from error
+        return None
+    response = Response.objects.create(survey=survey, submitted_on=today)
+    ResponseAuthor.objects.create(response=response, person=person)
     for row in rows:
         row.response = response
     Answer.objects.bulk_create(rows)
-    if draft.pk:
-        draft.delete()
     return response

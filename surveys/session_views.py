@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal.people.models import User
 from portal.people.roles import Role
-from surveys import bookings, calendar
-from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session
+from surveys import bookings, calendar, holding
+from surveys.forms import AttendanceForm, BookingForm
+from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session, SessionQuestion
 
-QUESTION_MAX = 1000
 # How far back the staff list of sessions goes, to record who came after the day.
 RECENT = datetime.timedelta(days=90)
 
@@ -82,6 +82,7 @@ def _session_context(request: HttpRequest, session: Session, **extra) -> dict:
         "question_anonymous": False,
         "travel_help_needed": False,
         "errors": {},
+        "group": holding.batch_size(),
         **extra,
     }
 
@@ -99,26 +100,24 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     _young_person(request)
     session = get_object_or_404(Session, pk=pk)
-    question = request.POST.get("question", "").strip()
-    anonymous = request.POST.get("question_anonymous") == "on"
-    travel = request.POST.get("travel_help_needed") == "on"
-    if len(question) > QUESTION_MAX:
+    form = BookingForm(request.POST)
+    if not form.is_valid():
         context = _session_context(
             request,
             session,
-            question=question,
-            question_anonymous=anonymous,
-            travel_help_needed=travel,
-            errors={"question": f"Keep your question under {QUESTION_MAX} characters."},
+            question=request.POST.get("question", ""),
+            question_anonymous=bool(request.POST.get("question_anonymous")),
+            travel_help_needed=bool(request.POST.get("travel_help_needed")),
+            errors={name: errors[0] for name, errors in form.errors.items()},
         )
         return render(request, "surveys/sessions/detail.html", context, status=400)
     try:
         outcome = bookings.book(
             session=session,
             person=request.user,
-            travel_help_needed=travel,
-            question=question,
-            question_anonymous=anonymous,
+            travel_help_needed=form.cleaned_data["travel_help_needed"],
+            question=form.cleaned_data["question"],
+            question_anonymous=form.cleaned_data["question_anonymous"],
         )
     except bookings.SessionStarted:
         messages.error(
@@ -130,6 +129,9 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
             messages.info(request, "You're already on the waiting list for this session.")
         else:
             messages.info(request, "You've already booked this session. Nothing has changed.")
+        return redirect("surveys:session", pk=session.pk)
+    except bookings.CannotHoldQuestion:
+        messages.error(request, "Your booking couldn't be made just now. Please try again later.")
         return redirect("surveys:session", pk=session.pk)
     if outcome.waiting_place:
         messages.info(
@@ -243,35 +245,43 @@ def staff_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session.objects.select_related("host"), pk=pk)
     if not can_run(request.user, session):
         raise PermissionDenied("This page is for the host, the participation team and managers.")
-    if request.method == "POST":
-        came = {}
-        for key, value in request.POST.items():
-            if key.startswith("came-") and value in ("yes", "no"):
-                try:
-                    came[int(key.removeprefix("came-"))] = value == "yes"
-                except ValueError:
-                    continue
-        recorded = bookings.record_attendance(session=session, came=came)
+    rows = list(session.bookings.select_related("person").order_by("created_at", "pk"))
+    coming = [b for b in rows if b.state in HOLDS_A_PLACE]
+    form = AttendanceForm(request.POST if request.method == "POST" else None, coming=coming)
+    if request.method == "POST" and form.is_valid():
+        recorded = bookings.record_attendance(session=session, came=form.came())
         messages.success(
             request, f"Saved who came: {recorded} {'person' if recorded == 1 else 'people'}."
         )
         return redirect("surveys:staff_session", pk=session.pk)
-    rows = list(session.bookings.select_related("person").order_by("created_at", "pk"))
-    coming = [b for b in rows if b.state in HOLDS_A_PLACE]
     return render(
         request,
         "surveys/sessions/staff.html",
         {
             "session": session,
-            "coming": coming,
+            "coming": [(b, form[AttendanceForm.field_name(b)]) for b in coming],
+            "form": form,
             "waiting": [b for b in rows if b.state == BookingState.WAITING],
-            # In the order of their words, not of booking, so an anonymous question cannot be
-            # matched to a name by its place in the list.
-            "questions": sorted(
-                (b for b in rows if b.question_in_advance and b.state != BookingState.CANCELLED),
-                key=lambda b: b.question_in_advance.casefold(),
-            ),
+            "questions": _questions_for_host(session, rows),
+            "group": holding.batch_size(),
             "travel_count": sum(1 for b in coming if b.travel_help_needed),
             "BookingState": BookingState,
         },
+        status=400 if form.errors else 200,
     )
+
+
+def _questions_for_host(session: Session, rows: list[Booking]) -> list[tuple[str, str | None]]:
+    """Questions sent in advance as (words, name or None): named ones from the bookings still
+    live, and those sent without a name once shown in a group (`surveys.holding`). In the order
+    of their words, never of booking, so a question cannot be matched to a name by its place."""
+    named = [
+        (b.question_in_advance, b.person.display_name)
+        for b in rows
+        if b.question_in_advance and b.state != BookingState.CANCELLED
+    ]
+    anonymous = [
+        (text, None)
+        for text in SessionQuestion.objects.filter(session=session).values_list("text", flat=True)
+    ]
+    return sorted(named + anonymous, key=lambda item: (item[0].casefold(), item[0]))

@@ -17,9 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from surveys import csv_export, results, selectors, services
+from surveys import csv_export, holding, results, selectors, services
 from surveys.forms import SectionForm, as_form_data
-from surveys.models import QuestionKind, Section, Survey, SurveyState
+from surveys.models import HeldAnswers, QuestionKind, Section, Survey, SurveyState
 
 # About how long a question takes on a phone, to tell young people before they start.
 SECONDS_PER_QUESTION = 20
@@ -81,6 +81,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
             "survey": survey,
             "state": survey.state(),
             "SurveyState": SurveyState,
+            "group": holding.batch_size(),
             "sections": sections,
             "question_count": questions,
             "minutes": max(1, math.ceil(questions * SECONDS_PER_QUESTION / 60)),
@@ -108,7 +109,7 @@ def section(request: HttpRequest, pk: int, step: int) -> HttpResponse:
         raise Http404("No such part of this survey.")
     current = sections[step - 1]
     draft = selectors.draft_of(request.user, survey)
-    saved = draft.answers if draft else {}
+    saved = holding.draft_answers(draft)
     state = survey.state()
     context = {
         "survey": survey,
@@ -200,10 +201,16 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         except services.SurveyNotOpen as error:
             messages.error(request, _not_open_message(survey, error.state))
             return redirect("surveys:start", pk=survey.pk)
+        except services.CannotHoldAnswers:
+            messages.error(
+                request,
+                "Your answers couldn't be sent just now. They're saved: please try again later.",
+            )
+            return redirect("surveys:check", pk=survey.pk)
         return redirect("surveys:done", pk=survey.pk)
 
     draft = selectors.draft_of(request.user, survey)
-    saved = draft.answers if draft else {}
+    saved = holding.draft_answers(draft)
     sections = _sections(survey)
     summary = []
     for index, part in enumerate(sections, start=1):
@@ -233,7 +240,7 @@ def done(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey_for(request, pk)
     if not survey.answered:
         return redirect("surveys:start", pk=survey.pk)
-    return render(request, "surveys/done.html", {"survey": survey})
+    return render(request, "surveys/done.html", {"survey": survey, "group": holding.batch_size()})
 
 
 # --- Results: the participation team and managers ------------------------------------------------
@@ -273,6 +280,10 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
             "results": results.results_for(survey),
             "SurveyState": SurveyState,
             "can_edit": request.user.has_perm("surveys.change_survey"),
+            "group": holding.batch_size(),
+            "waiting_after_close": survey.anonymous
+            and survey.state() == SurveyState.CLOSED
+            and HeldAnswers.objects.filter(survey=survey).exists(),
         },
     )
 

@@ -8,7 +8,7 @@ import pytest
 
 from portal.people.models import User
 from surveys.demo import MEET_THE_MANAGER_TITLE
-from surveys.models import Booking, BookingState, Session, SessionKind
+from surveys.models import Booking, BookingState, HeldQuestions, Session, SessionKind
 from tests.browser.test_pages_in_chromium import assert_no_axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,9 @@ def test_a_young_person_books_meet_the_manager_with_javascript_off(
     person = User.objects.get(username=demo["young_person"]["username"])
     booking = Booking.objects.get(session=session, person=person)
     assert booking.state == BookingState.BOOKED
-    assert booking.question_anonymous
+    # Sent without a name: not kept on the booking, held sealed for the host (issue 15).
+    assert booking.question_in_advance == ""
+    assert HeldQuestions.objects.filter(session=session).exists()
 
     page.goto(f"{asgi_server}/my-page/")
     panel = page.get_by_role("region", name="Have your say")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from portal.people.roles import Role
-from surveys.models import Question, QuestionKind, Section, Survey
+from surveys import services
+from surveys.models import Question, QuestionKind, Response, Section, Survey
 from tests import factories
 
 
@@ -136,9 +138,22 @@ def editor(db):
     return factories.staff(Role.EDITOR, username="editor")
 
 
+def after_commit():
+    """Run what a service leaves for after its commit (a group's release), as it runs after
+    each request in production: the tests' own transaction never commits."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def send(survey: Survey, person) -> Response | None:
+    """Send a person's draft through the service, then what follows its commit."""
+    with after_commit():
+        return services.submit_survey(survey=survey, person=person)
+
+
 def answer_all(client, survey: Survey, **answers) -> None:
     """Go through both sections and send, as a young person signed in on `client`."""
     client.post(f"/surveys/{survey.pk}/1/", {**first_page(survey), "continue": ""})
     client.post(f"/surveys/{survey.pk}/2/", {**second_page(survey, **answers), "continue": ""})
-    response = client.post(f"/surveys/{survey.pk}/check/")
+    with after_commit():
+        response = client.post(f"/surveys/{survey.pk}/check/")
     assert response.status_code == 302 and response.url.endswith("/thank-you/"), response

@@ -193,7 +193,7 @@ def test_an_answered_survey_can_still_be_edited(officer):
     assert response.status_code == 302
     survey.refresh_from_db()
     assert survey.title == "Care leaver survey (closing date moved)"
-    assert survey.responses.count() == 1
+    assert survey.respondents.count() == 1
 
 
 def test_an_answered_question_cannot_change_its_type(officer):

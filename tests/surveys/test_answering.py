@@ -7,9 +7,17 @@ import pytest
 from django.urls import reverse
 
 from portal.people.roles import Role
-from surveys.models import Draft, Respondent, Response
+from surveys.holding import draft_answers
+from surveys.models import Draft, HeldAnswers, Respondent, Response
 from tests import factories
-from tests.surveys.conftest import answer_all, build_survey, field, first_page, second_page
+from tests.surveys.conftest import (
+    after_commit,
+    answer_all,
+    build_survey,
+    field,
+    first_page,
+    second_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +60,13 @@ def test_a_young_person_answers_the_whole_survey(signed_in, survey, young_person
     assert "Check your answers" in check.text
     assert "5: Very happy" in check.text and "College, Work" in check.text
     assert "Bus passes" in check.text
-    sent = signed_in.post(f"/surveys/{survey.pk}/check/", follow=True)
+    with after_commit():
+        sent = signed_in.post(f"/surveys/{survey.pk}/check/", follow=True)
     assert "your answers have been sent" in sent.text
-    assert Response.objects.filter(survey=survey).count() == 1
+    assert "locked away until at least 5 people have answered" in sent.text
+    # Anonymous: held until there is a group of five, then written with the others.
+    assert not Response.objects.exists()
+    assert HeldAnswers.objects.filter(survey=survey).exists()
     assert Respondent.objects.filter(survey=survey, person=young_person.user).exists()
     assert not Draft.objects.exists()
     again = signed_in.get(f"/surveys/{survey.pk}/")
@@ -75,7 +87,7 @@ def test_save_and_come_back_later_keeps_a_half_done_survey(signed_in, survey, yo
         'value="2"' in page.text and "checked" in page.text
     )
     draft = Draft.objects.get(person=young_person.user)
-    assert draft.answers == {field(survey, "pa-satisfaction")[1:]: 2}
+    assert draft_answers(draft) == {field(survey, "pa-satisfaction")[1:]: 2}
 
 
 def test_continue_saves_the_draft_and_carry_on_goes_to_the_next_part(signed_in, survey):
@@ -99,7 +111,7 @@ def test_a_missing_required_answer_is_an_error_on_that_question_and_others_are_k
     assert form.errors.keys() == {field(survey, "safe-at-home")}
     assert form[field(survey, "pa-satisfaction")].value() == "4"
     # And the answer given was saved, so nothing is lost if they leave now.
-    assert Draft.objects.get().answers == {field(survey, "pa-satisfaction")[1:]: 4}
+    assert draft_answers(Draft.objects.get()) == {field(survey, "pa-satisfaction")[1:]: 4}
 
 
 def test_an_answer_that_is_not_offered_is_refused_without_a_crash(signed_in, survey):
@@ -139,7 +151,7 @@ def test_a_second_submission_is_refused_with_a_clear_message(signed_in, survey):
         f"/surveys/{survey.pk}/1/", {**first_page(survey), "continue": ""}, follow=True
     )
     assert "already sent your answers" in page.text
-    assert Response.objects.count() == 1
+    assert Respondent.objects.count() == 1
 
 
 def test_a_closed_survey_says_so_and_keeps_what_was_typed(signed_in, young_person):

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from portal.people.roles import Role
 from surveys import services
-from surveys.models import Answer, Draft, Respondent, Response, ResponseAuthor
+from surveys.holding import draft_answers
+from surveys.models import Answer, Draft, HeldAnswers, Respondent, Response, ResponseAuthor
 from tests import factories
-from tests.surveys.conftest import build_survey, question
+from tests.surveys.conftest import build_survey, question, send
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_a_draft_keeps_answers_and_later_saves_add_to_it(survey, young_person):
         survey=survey, person=person, answers={question(survey, "safe-at-home").pk: "No"}, reached=1
     )
     draft = Draft.objects.get(survey=survey, person=person)
-    assert draft.answers == {
+    assert draft_answers(draft) == {
         str(question(survey, "pa-satisfaction").pk): 3,
         str(question(survey, "safe-at-home").pk): "No",
     }
@@ -49,30 +50,47 @@ def test_an_emptied_answer_is_taken_out_of_the_draft(survey, young_person):
     pk = question(survey, "make-better").pk
     services.save_draft(survey=survey, person=person, answers={pk: "Words"}, reached=0)
     services.save_draft(survey=survey, person=person, answers={pk: ""}, reached=0)
-    assert Draft.objects.get(person=person).answers == {}
+    assert draft_answers(Draft.objects.get(person=person)) == {}
 
 
-def test_sending_writes_the_response_records_who_answered_and_deletes_the_draft(
-    survey, young_person
-):
+def test_sending_records_who_answered_deletes_the_draft_and_holds_the_answers(survey, young_person):
     person = young_person.user
     _full_draft(survey, person)
-    response = services.submit_survey(survey=survey, person=person)
-    assert response.submitted_on is None  # anonymous: no date to match against
+    assert send(survey, person) is None  # anonymous: nothing written to the results yet
     assert not Draft.objects.filter(person=person).exists()
-    assert Respondent.objects.get(survey=survey, person=person).answered_on == (
-        timezone.localdate()
-    )
-    assert not ResponseAuthor.objects.exists()  # anonymous
-    stored = sorted((a.question.code, a.choice, a.scale, a.text) for a in response.answers.all())
-    assert stored == [
-        ("doing-now", "College", None, ""),
-        ("doing-now", "Work", None, ""),
-        ("in-control", "Sometimes", None, ""),
-        ("make-better", "", None, "More bus passes"),
-        ("pa-satisfaction", "", 4, ""),
-        ("safe-at-home", "Yes", None, ""),
-    ]
+    respondent = Respondent.objects.get(survey=survey, person=person)
+    assert respondent.answered_on == timezone.localdate()
+    assert not respondent.released  # not counted on staff pages until their group is shown
+    assert not Response.objects.exists() and not ResponseAuthor.objects.exists()
+    assert HeldAnswers.objects.filter(survey=survey).exists()
+
+
+def test_anonymous_answers_are_written_five_at_once_with_nothing_lost(survey):
+    people = [factories.YoungPersonFactory().user for _ in range(5)]
+    for n, person in enumerate(people[:4]):
+        _full_draft(survey, person, **{"make-better": f"Idea {n}"})
+        send(survey, person)
+    assert not Response.objects.exists()
+    assert not Respondent.objects.filter(released=True).exists()
+    _full_draft(survey, people[4], **{"make-better": "Idea 4"})
+    send(survey, people[4])
+    assert Response.objects.filter(survey=survey, submitted_on=None).count() == 5
+    assert Respondent.objects.filter(survey=survey, released=True).count() == 5
+    assert not HeldAnswers.objects.exists()  # the held row goes with its release
+    assert not ResponseAuthor.objects.exists()
+    for response in Response.objects.all():
+        stored = sorted(
+            (a.question.code, a.choice, a.scale) for a in response.answers.exclude(text__gt="")
+        )
+        assert stored == [
+            ("doing-now", "College", None),
+            ("doing-now", "Work", None),
+            ("in-control", "Sometimes", None),
+            ("pa-satisfaction", "", 4),
+            ("safe-at-home", "Yes", None),
+        ]
+    texts = Answer.objects.filter(question__code="make-better").values_list("text", flat=True)
+    assert sorted(texts) == [f"Idea {n}" for n in range(5)]
 
 
 def test_a_named_survey_links_the_response_to_its_author(young_person):
@@ -95,13 +113,14 @@ def test_a_missing_required_answer_stops_sending_and_keeps_the_draft(survey, you
     assert not Response.objects.exists() and not Respondent.objects.exists()
 
 
-def test_optional_questions_can_be_left_out(survey, young_person):
+def test_optional_questions_can_be_left_out(young_person):
+    survey = build_survey(anonymous=False)  # named, so the response is written at once
     person = young_person.user
     draft = _full_draft(survey, person)
     for code in ("doing-now", "make-better"):
         draft.answers.pop(str(question(survey, code).pk))
     draft.save()
-    response = services.submit_survey(survey=survey, person=person)
+    response = send(survey, person)
     assert {a.question.code for a in response.answers.all()} == {
         "pa-satisfaction",
         "safe-at-home",
@@ -112,12 +131,12 @@ def test_optional_questions_can_be_left_out(survey, young_person):
 def test_a_second_response_is_refused(survey, young_person):
     person = young_person.user
     _full_draft(survey, person)
-    services.submit_survey(survey=survey, person=person)
+    send(survey, person)
     with pytest.raises(services.AlreadyAnswered):
-        services.submit_survey(survey=survey, person=person)
+        send(survey, person)
     with pytest.raises(services.AlreadyAnswered):
         _full_draft(survey, person)
-    assert Response.objects.count() == 1
+    assert Respondent.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -150,13 +169,14 @@ def test_staff_do_not_answer_surveys(survey, role):
         services.submit_survey(survey=survey, person=member)
 
 
-def test_answers_that_are_not_among_the_options_are_not_stored(survey, young_person):
+def test_answers_that_are_not_among_the_options_are_not_stored(young_person):
+    survey = build_survey(anonymous=False)
     person = young_person.user
     _full_draft(survey, person, **{"doing-now": ["College", "Hacking"], "pa-satisfaction": 9})
     with pytest.raises(services.MissingAnswers):  # 9 is not on the scale: no answer
         services.submit_survey(survey=survey, person=person)
     _full_draft(survey, person, **{"doing-now": ["College", "Hacking"]})
-    response = services.submit_survey(survey=survey, person=person)
+    response = send(survey, person)
     assert sorted(
         response.answers.filter(question__code="doing-now").values_list("choice", flat=True)
     ) == ["College"]

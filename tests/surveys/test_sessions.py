@@ -16,6 +16,7 @@ from portal.people.roles import Role
 from surveys import bookings, demo
 from surveys.models import Booking, BookingState, Session, SessionKind
 from tests import factories
+from tests.surveys.conftest import after_commit
 from tests.tasks import let_time_pass, run_due_tasks, waiting_tasks
 
 
@@ -79,7 +80,6 @@ def test_a_young_person_books_a_place_from_the_session_page(client, young_person
     booking = Booking.objects.get(session=session, person=young_person.user)
     assert booking.state == BookingState.BOOKED
     assert booking.question_in_advance == "When do I get my Setting Up Home Grant?"
-    assert not booking.question_anonymous
 
 
 @pytest.mark.django_db
@@ -298,21 +298,32 @@ def test_the_host_sees_who_is_coming_and_the_waiting_list(client, manager):
 
 
 @pytest.mark.django_db
-def test_an_anonymous_question_is_shown_without_the_name(client, manager, session):
+def test_an_anonymous_question_is_shown_without_the_name(client, manager):
+    session = make_session(manager, capacity=10)
     named, hidden = young(1), young(2)
-    bookings.book(session=session, person=named, question="Can I get help with driving lessons?")
-    bookings.book(
-        session=session,
-        person=hidden,
-        question="Why did my PA change again?",
-        question_anonymous=True,
-    )
+    with after_commit():
+        bookings.book(session=session, person=named, question="Can I get help with driving?")
+        bookings.book(
+            session=session,
+            person=hidden,
+            question="Why did my PA change again?",
+            question_anonymous=True,
+        )
+    # Kept nowhere near the booking, which names them.
+    assert Booking.objects.get(person=hidden).question_in_advance == ""
     client.force_login(manager)
     page = client.get(reverse("surveys:staff_session", args=[session.pk])).text
     questions = page.split('id="questions-heading"')[1].split("</section>")[0]
-    assert "Why did my PA change again?" in questions
-    assert "Can I get help with driving lessons?" in questions
+    assert "Can I get help with driving?" in questions
     assert f"From {named.display_name}" in questions
+    assert "Why did my PA change again?" not in questions  # not until a group has booked
+    with after_commit():
+        for n in range(3, 7):
+            bookings.book(session=session, person=young(n))
+    page = client.get(reverse("surveys:staff_session", args=[session.pk])).text
+    questions = page.split('id="questions-heading"')[1].split("</section>")[0]
+    assert "Why did my PA change again?" in questions
+    assert "Can I get help with driving?" in questions
     assert hidden.display_name not in questions
     assert hidden.last_name not in questions
     assert "Name not shown" in questions
