@@ -276,6 +276,11 @@ SOCKET_SEND_RATE = os.environ.get("PORTAL_SOCKET_SEND_RATE", "20/m")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 
+# --- Surveys and sessions ---------------------------------------------------------------------
+# Anonymous survey answers and questions sent without a name wait, sealed, and staff see them
+# only in groups of at least this many (never fewer than 5): surveys/holding.py (issue 15).
+SURVEY_RELEASE_BATCH = int(os.environ.get("PORTAL_SURVEY_RELEASE_BATCH", "5"))
+
 # --- Background tasks -------------------------------------------------------------------------
 # Texts go out from a worker (`manage.py db_worker --backend texts --queue-name texts`), never
 # from a request. Their queue is a table in the portal's own database, so a task is enqueued in
