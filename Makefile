@@ -76,7 +76,7 @@ run-prod: venv
 		sleep 5 & nap=$$!; wait $$nap; \
 	done ) & worker=$$!; \
 	( trap 'kill $$nap 2>/dev/null; exit' TERM; while :; do \
-		$(PY) manage.py sweep_texts; sleep 300 & nap=$$!; wait $$nap; \
+		$(PY) manage.py sweep_texts; $(PY) manage.py release_held_answers; sleep 300 & nap=$$!; wait $$nap; \
 	done ) & sweeper=$$!; \
 	trap 'kill $$worker $$sweeper 2>/dev/null; wait' EXIT INT TERM; \
 	DATABASE_CONN_MAX_AGE=0 $(VENV)/bin/uvicorn portal.asgi:application \
