@@ -289,6 +289,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(up_to, int) or isinstance(up_to, bool):
             await self.error("bad_frame", "'up_to' must be a message id.")
             return
+        if conversation.pk not in self.member_of:
+            # A manager reading their team's conversation: their page says what it showed,
+            # like anyone's, but only members have read positions. Nothing to do, nothing
+            # wrong (an error here would show on their page under every new message).
+            return
         try:
             event = await database_sync_to_async(mark)(
                 conversation=conversation,

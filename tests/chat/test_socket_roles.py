@@ -140,3 +140,27 @@ async def test_a_manager_asks_for_text_states_and_syncs_on_the_socket(
     assert "error" not in kinds(frames)
     await watching.disconnect()
     await theirs.disconnect()
+
+
+async def test_a_manager_reading_a_team_conversation_is_not_told_off_for_reading(
+    layer, conversation, young_person, pa, manager
+):
+    """The page says `read` and `delivered` for whoever has it open. A manager reading their
+    team's conversation is no member, so nothing is recorded, and no error frame appears on
+    their page (its status line would show "You are not in this conversation")."""
+    from chat.models import ReadPosition
+
+    watching, theirs = await opened(manager), await opened(pa)
+    await theirs.send_json_to(
+        {"type": "send", "conversation": conversation.pk, "body": "hello", "client_id": "p1"}
+    )
+    heard = await watching.receive_json_from(timeout=5)
+    for kind in ("read", "delivered"):
+        await watching.send_json_to(
+            {"type": kind, "conversation": conversation.pk, "up_to": heard["message"]["id"]}
+        )
+    await watching.send_json_to({"type": "ping"})
+    assert await watching.receive_json_from(timeout=5) == {"type": "pong"}
+    assert not await sync_to_async(ReadPosition.objects.filter(user=manager).exists)()
+    await watching.disconnect()
+    await theirs.disconnect()
