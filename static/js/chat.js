@@ -58,6 +58,14 @@
     }
   }
 
+  /* What the server can store: it refuses a NUL character and half of an emoji pair (a lone
+   * surrogate, which a cut-off paste can leave), so drop the one and mend the other (U+FFFD,
+   * as any UTF-8 encoder would) rather than have the message refused. */
+  function storable(text) {
+    const whole = typeof text.toWellFormed === "function" ? text.toWellFormed() : text;
+    return whole.replaceAll("\0", "");
+  }
+
   function newClientId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     const bytes = new Uint8Array(16);
@@ -171,7 +179,8 @@
     for (const item of thread.querySelectorAll(".bubble--mine[data-id]")) {
       setState(item, stateOf(Number(item.dataset.id)));
     }
-    const waitingText = live && live.isOpen ? "Sending…" : "Waiting for signal";
+    let waitingText = live && live.isOpen ? "Sending…" : "Waiting for signal";
+    if (Date.now() < holdUntil) waitingText = "Not sent yet";
     for (const item of thread.querySelectorAll(".bubble--mine:not([data-id])")) {
       setState(item, waitingText);
     }
@@ -299,8 +308,22 @@
   }
 
   let retryTimer = 0;
+  let holdUntil = 0; // the server asked us to wait (unavailable, rate_limited) until then
+  let holdNote = "";
+
+  /* The server said "not now" (it stored nothing): keep what waits, send it after the wait. */
+  function holdFor(seconds, note) {
+    holdUntil = Date.now() + seconds * 1000;
+    holdNote = note;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(sendWaiting, seconds * 1000);
+    refreshStates();
+  }
 
   function sendWaiting() {
+    holdUntil = 0;
+    if (holdNote && statusLine.textContent === holdNote) statusLine.textContent = "";
+    holdNote = "";
     for (const item of waiting()) {
       live.send({ type: "send", conversation, body: item.body, client_id: item.client_id });
     }
@@ -339,11 +362,11 @@
         showTextState(frame);
       } else if (frame.type === "error") {
         statusLine.textContent = frame.detail;
-        // The database was away: what is still waiting goes again once it should be back
-        // (same client_id, so it is stored once whatever happened to the first try).
-        if (frame.code === "unavailable") {
-          clearTimeout(retryTimer);
-          retryTimer = setTimeout(sendWaiting, (frame.retry_after || 30) * 1000);
+        // The database was away, or this person sent a lot in a short time: nothing was
+        // stored, so what is still waiting goes again after the wait the server gave (same
+        // client_id, so it is stored once whatever happened to the first try).
+        if (frame.code === "unavailable" || frame.code === "rate_limited") {
+          holdFor(frame.retry_after || 30, frame.detail);
         }
       }
     },
@@ -362,7 +385,7 @@
     const field = form.querySelector("textarea");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const body = field.value.trim();
+      const body = storable(field.value).trim();
       if (!body || body.length > MAX_BODY) {
         statusLine.textContent = body
           ? `Messages can be up to ${MAX_BODY} characters.`
@@ -385,7 +408,10 @@
       });
       thread.append(shown);
       field.value = "";
-      live.send({ type: "send", conversation, body, client_id: item.client_id });
+      // While the server has asked us to wait, it goes with the others when the wait ends.
+      if (Date.now() >= holdUntil) {
+        live.send({ type: "send", conversation, body, client_id: item.client_id });
+      }
       refreshStates();
       scrollToNewest(shown);
       field.focus();
