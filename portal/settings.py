@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.people.middleware.StaffIdleTimeoutMiddleware",  # staff out after 30 idle minutes
     "portal.people.middleware.StaffSecondFactorMiddleware",
     "portal.people.middleware.EditorAccessMiddleware",  # 403, not a loop, at /admin/ (issue 15)
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -381,6 +382,11 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Staff are signed out after this many minutes without using the portal, and warned this many
+# minutes before where JavaScript runs (portal/people/idle.py; issue 15). Young people keep the
+# session above.
+STAFF_IDLE_TIMEOUT_MINUTES = int(os.environ.get("PORTAL_STAFF_IDLE_TIMEOUT_MINUTES", "30"))
+STAFF_IDLE_WARNING_MINUTES = min(5, max(STAFF_IDLE_TIMEOUT_MINUTES // 3, 1))
 CSRF_COOKIE_HTTPONLY = True
 if not LOCAL:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

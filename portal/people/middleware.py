@@ -1,15 +1,21 @@
-"""Staff must set up a second factor before they see anything else."""
+"""People middleware: staff set up a second factor before anything else, are signed out when
+idle, and only editors get into the website editor."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from portal.people import idle
 
 # Paths a member of staff without a second factor may still use: setting one up, signing out,
 # and the files those pages need.
@@ -82,3 +88,42 @@ class EditorAccessMiddleware:
                 "can't edit the website."
             )
         return self.get_response(request)
+
+
+class StaffIdleTimeoutMiddleware:
+    """Sign staff out after STAFF_IDLE_TIMEOUT_MINUTES (30) without a request (see idle.py).
+
+    Sits after the session, authentication and message middleware. The sign-out is recorded in
+    the sign-in audit like any other, with the method "idle". A page asks again to sign in and
+    comes back afterwards; a request from a script gets a 401 saying so.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.is_portal_staff:
+            if idle.seconds_left(request.session) <= 0:
+                return self._sign_out(request)
+            if not idle.is_status_check(request):
+                idle.touch(request.session)
+        return self.get_response(request)
+
+    def _sign_out(self, request: HttpRequest) -> HttpResponse:
+        minutes = settings.STAFF_IDLE_TIMEOUT_MINUTES
+        request.signed_out_because = "idle"  # read by receivers.audit_signed_out
+        logout(request)
+        text = (
+            f"You were signed out because the portal was not used for {minutes} minutes. "
+            "This keeps young people's records safe on a shared computer. Sign in again to "
+            "carry on."
+        )
+        messages.info(request, text)  # shown on the sign-in page, also after a script's 401
+        if idle.wants_json(request):
+            return JsonResponse(
+                {"signed_in": False, "error": text, "sign_in_url": reverse("account_login")},
+                status=401,
+            )
+        next_url = request.get_full_path() if request.method == "GET" else request.path
+        return redirect_to_login(next_url, reverse("account_login"))

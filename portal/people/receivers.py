@@ -35,7 +35,11 @@ def audit_signed_in(sender, request, user, **kwargs) -> None:
 @receiver(user_logged_out, dispatch_uid="people_audit_signed_out")
 def audit_signed_out(sender, request, user, **kwargs) -> None:
     if user is not None:
-        record_sign_in_event(outcome=SignInEvent.Outcome.SIGNED_OUT, request=request, user=user)
+        # "idle": StaffIdleTimeoutMiddleware signed them out, not they themselves.
+        method = getattr(request, "signed_out_because", "")
+        record_sign_in_event(
+            outcome=SignInEvent.Outcome.SIGNED_OUT, request=request, user=user, method=method
+        )
 
 
 @receiver(user_login_failed, dispatch_uid="people_audit_failed")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.people import views
+from portal.people import idle, views
 
 app_name = "people"
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("start/", views.landing, name="landing"),
     path("my-page/", views.my_page, name="my_page"),
     path("staff/", views.staff_home, name="staff_home"),
+    path("staff/session/", idle.session_status, name="staff_session"),
     path("staff/young-people/<int:pk>/", views.young_person_detail, name="young_person"),
 ]
