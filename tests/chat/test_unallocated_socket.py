@@ -4,6 +4,8 @@ allocated, when the conversation moves to the PA's socket. On the in-memory laye
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
@@ -168,4 +170,6 @@ async def test_allocation_tells_every_manager_who_answered_to_rejoin(
         manager=manager, profile=teamless, adviser=pa
     )
     for channel in channels.values():
-        assert (await channel_layer.receive(channel))["type"] == "chat.rejoin"
+        # Waited for, with a bound so that a missing event fails rather than hangs.
+        event = await asyncio.wait_for(channel_layer.receive(channel), timeout=5)
+        assert event["type"] == "chat.rejoin"
