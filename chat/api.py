@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
 
 from chat import selectors, services
 from chat.serializers import person
+from portal.api_methods import allow
 
 
-@require_GET
+@allow("GET")
 def conversations(request: HttpRequest) -> JsonResponse:
     """`{"conversations": [{"id", "members": [{"id", "name", "role"}], "unread"}]}`; a 403
     JSON error when nobody is signed in. Staff get every conversation they may read (their

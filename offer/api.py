@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
 
 from offer import selectors
 from offer.queries import BadQuery, person_from
+from portal.api_methods import allow
 
 
-@require_GET
+@allow("GET")
 def entitlements(request: HttpRequest) -> JsonResponse:
     """`?age=19&status=former_relevant&circumstance=own_home` -> `{"entitlements": [slugs]}`.
 

@@ -9,7 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from offer.page_cache import cached_serve
-from portal import health, views
+from portal import (
+    converters,  # noqa: F401  registers <id:...> (database ids in URLs)
+    health,
+    views,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),

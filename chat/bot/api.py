@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from chat.bot import limits, service
 from chat.bot.models import AskChannel
+from portal.api_methods import allow
 from portal.json_body import BadJson, read_json
 
 
@@ -33,7 +33,7 @@ def error(message: str, status: int, field: str | None = None) -> JsonResponse:
 
 
 @csrf_exempt
-@require_POST
+@allow("POST")
 def ask(request: HttpRequest) -> JsonResponse:
     wait = limits.seconds_until_allowed(request, "ask")
     if wait:

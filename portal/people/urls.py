@@ -9,5 +9,5 @@ urlpatterns = [
     path("my-page/", views.my_page, name="my_page"),
     path("staff/", views.staff_home, name="staff_home"),
     path("staff/session/", idle.session_status, name="staff_session"),
-    path("staff/young-people/<int:pk>/", views.young_person_detail, name="young_person"),
+    path("staff/young-people/<id:pk>/", views.young_person_detail, name="young_person"),
 ]
