@@ -106,3 +106,78 @@ def test_static_files_stay_cacheable_for_signed_in_people(client, young_person):
     response = client.get("/static/css/portal.css")
     assert response.status_code == 200
     assert not _no_store(response)
+
+
+# --- The website editor's policy (issue 15, finding 9) -----------------------------------------
+
+
+def _inline_scripts(html: str) -> list[str]:
+    """Every <script> in the page that would run inline (JSON data blocks do not run)."""
+    return [
+        tag
+        for tag in re.findall(r"<script\b[^>]*>", html)
+        if "src=" not in tag and "application/json" not in tag
+    ]
+
+
+@pytest.fixture
+def editor(db, team):
+    from portal.people.roles import Role
+    from tests import factories
+
+    return factories.staff(Role.EDITOR, team=team, username="editor")
+
+
+@pytest.fixture
+def participation(db, team):
+    from portal.people.roles import Role
+    from tests import factories
+
+    return factories.staff(Role.PARTICIPATION, team=team, username="participation")
+
+
+@pytest.mark.django_db
+def test_the_admin_policy_allows_no_inline_script(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/")
+    directives = dict(
+        d.strip().split(" ", 1) for d in response.headers["Content-Security-Policy"].split(";")
+    )
+    assert directives["script-src"] == "'self'"
+    assert "'unsafe-eval'" not in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_page_editor_writes_no_inline_script(client, editor):
+    from offer.models import EntitlementPage
+
+    client.force_login(editor)
+    grant = EntitlementPage.objects.get(slug="setting-up-home-grant")
+    for url in [
+        f"/admin/pages/{grant.pk}/edit/",  # StreamField, a date field, the publishing schedule
+        f"/admin/pages/add/offer/entitlementpage/{grant.get_parent().pk}/",
+        "/admin/images/",
+        "/admin/images/chooser/",
+        "/admin/documents/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.json()["html"] if url.endswith("chooser/") else response.text
+        assert _inline_scripts(html) == [], url
+    assert 'data-portal-init="initDateChooser"' in client.get(f"/admin/pages/{grant.pk}/edit/").text
+
+
+@pytest.mark.django_db
+def test_the_survey_and_session_editors_write_no_inline_script(client, participation):
+    client.force_login(participation)
+    for url in [
+        "/admin/snippets/surveys/survey/add/",  # nested inline panels and date fields
+        "/admin/snippets/surveys/session/add/",  # date-and-time fields
+        "/admin/snippets/surveys/survey/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert _inline_scripts(response.text) == [], url
+    text = client.get("/admin/snippets/surveys/survey/add/").text
+    assert 'data-portal-init="InlinePanel"' in text
+    assert "wagtail-admin-init.js" in text

@@ -7,4 +7,9 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self) -> None:
-        from portal.people import receivers  # noqa: F401  (connects the sign-in audit)
+        from portal.people import (
+            admin_csp,
+            receivers,  # noqa: F401  (connects the sign-in audit)
+        )
+
+        admin_csp.install()  # Wagtail's choosers without inline scripts (issue 15)
