@@ -24,7 +24,7 @@ async def frames_until(socket, wanted, most: int = 10) -> list[dict]:
     frames: list[dict] = []
     while not wanted(frames):
         assert len(frames) < most, frames
-        frames.append(await socket.receive_json_from(timeout=5))
+        frames.append(await socket.receive_json_from(timeout=15))
     return frames
 
 
@@ -48,7 +48,7 @@ async def test_a_managers_socket_hears_a_team_members_message_and_a_safeguarding
     await theirs.send_json_to(
         {"type": "send", "conversation": conversation.pk, "body": "hello", "client_id": "p1"}
     )
-    heard = await watching.receive_json_from(timeout=5)
+    heard = await watching.receive_json_from(timeout=15)
     assert heard["type"] == "message" and heard["message"]["body"] == "hello"
     assert heard["message"]["sender"]["id"] == pa.pk
 
@@ -115,10 +115,10 @@ async def test_a_participation_officer_opens_a_socket_and_reads_no_conversation(
         {"type": "text_states", "conversation": conversation.pk},
     ):
         await socket.send_json_to(frame)
-        answer = await socket.receive_json_from(timeout=5)
+        answer = await socket.receive_json_from(timeout=15)
         assert answer["type"] == "error" and answer["code"] == "not_found"
     await socket.send_json_to({"type": "ping"})
-    assert (await socket.receive_json_from(timeout=5))["type"] == "pong"
+    assert (await socket.receive_json_from(timeout=15))["type"] == "pong"
     await socket.disconnect()
 
 
@@ -132,7 +132,7 @@ async def test_a_manager_asks_for_text_states_and_syncs_on_the_socket(
     await theirs.send_json_to(
         {"type": "send", "conversation": conversation.pk, "body": "hello", "client_id": "p1"}
     )
-    assert (await watching.receive_json_from(timeout=5))["type"] == "message"
+    assert (await watching.receive_json_from(timeout=15))["type"] == "message"
     await watching.send_json_to({"type": "text_states", "conversation": conversation.pk})
     await watching.send_json_to({"type": "sync", "conversation": conversation.pk, "after": 0})
     frames = await frames_until(watching, lambda got: "message" in kinds(got))
@@ -154,13 +154,13 @@ async def test_a_manager_reading_a_team_conversation_is_not_told_off_for_reading
     await theirs.send_json_to(
         {"type": "send", "conversation": conversation.pk, "body": "hello", "client_id": "p1"}
     )
-    heard = await watching.receive_json_from(timeout=5)
+    heard = await watching.receive_json_from(timeout=15)
     for kind in ("read", "delivered"):
         await watching.send_json_to(
             {"type": kind, "conversation": conversation.pk, "up_to": heard["message"]["id"]}
         )
     await watching.send_json_to({"type": "ping"})
-    assert await watching.receive_json_from(timeout=5) == {"type": "pong"}
+    assert await watching.receive_json_from(timeout=15) == {"type": "pong"}
     assert not await sync_to_async(ReadPosition.objects.filter(user=manager).exists)()
     await watching.disconnect()
     await theirs.disconnect()
