@@ -99,6 +99,12 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             .first()
         )
 
+    def _record_code_event(self, outcome: str, *, user, phone: str) -> None:
+        """A code that was not texted, written to the sign-in audit like every other."""
+        record_sign_in_event(
+            outcome=outcome, request=self.request, user=user, identifier=phone, method="code"
+        )
+
     def send_verification_code_sms(self, user: User, phone: str, code: str, **kwargs: Any) -> None:
         """Every code the portal texts comes through here: a sign-in code (nobody signed in
         yet) or a code that checks a signed-in young person's new number.
@@ -109,23 +115,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         live one."""
         signing_in = not self.request.user.is_authenticated
         if not codes.may_text_code_to(phone):
-            record_sign_in_event(
-                outcome=SignInEvent.Outcome.CODE_NOT_SENT,
-                request=self.request,
-                user=user,
-                identifier=phone,
-                method="code",
-            )
+            self._record_code_event(SignInEvent.Outcome.CODE_NOT_SENT, user=user, phone=phone)
             self.add_message(self.request, messages.ERROR, message=codes.daily_limit_message())
             return
         if not signing_in and codes.checked_on_another_account(user=user, number=phone):
-            record_sign_in_event(
-                outcome=SignInEvent.Outcome.CODE_REFUSED,
-                request=self.request,
-                user=user,
-                identifier=phone,
-                method="code",
-            )
+            self._record_code_event(SignInEvent.Outcome.CODE_REFUSED, user=user, phone=phone)
             return
         if signing_in:
             codes.remember_sign_in_code(user=user, code=code)
