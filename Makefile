@@ -93,9 +93,15 @@ test: venv
 	$(MAKE) --no-print-directory test-embedded
 	$(MAKE) --no-print-directory test-services
 
+# The browser tests drive the pages in Chromium: what they check does not depend on the
+# database, so they run once, in the run that has the production stack (PostgreSQL + Redis),
+# or here when that run cannot happen (a machine without the services).
 test-embedded: venv
 	@echo "== Tests on the embedded defaults: SQLite, in-memory channel layer, local-memory cache"
-	env -u DATABASE_URL -u REDIS_URL -u SECRET_KEY $(VENV)/bin/pytest $(PYTEST_ARGS)
+	@if $(PY) tests/services.py postgres redis || [ "$$REQUIRE_SERVICES" = "1" ]; then \
+		browser='-m "not browser"'; echo "   (browser tests run once, with PostgreSQL and Redis)"; \
+	else browser=""; fi; \
+	eval env -u DATABASE_URL -u REDIS_URL -u SECRET_KEY $(VENV)/bin/pytest $$browser $(PYTEST_ARGS)
 
 test-services: venv
 	@if $(PY) tests/services.py postgres redis; then \
