@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chat.bot import alerts, limits, service
 from chat.bot import selectors as bot_selectors
 from chat.bot.models import AskChannel, Question, SafeguardingAlert
+from chat.safeguarding import crisis
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people.roles import Role
@@ -68,9 +69,14 @@ def ask(request: HttpRequest) -> HttpResponse:
     recent = Question.objects.filter(asker=request.user).exclude(
         pk=answer.question_id if answer else None
     )[:5]
+    # The help comes first, in its own panel with links to call or text; then anything else
+    # the bot said (an answer to what they asked, who it passed the question to).
+    help_first = getattr(answer, "crisis", None)
     context = {
         "form": form,
         "answer": answer,
+        "crisis": help_first,
+        "answer_text": crisis.without_help(answer.answer, help_first) if answer else "",
         "asked": asked,
         "recent": recent,
         "profile": profile,
