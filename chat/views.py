@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chat import outbound, selectors, services
 from chat.forms import MessageForm
 from chat.models import Channel, Conversation, InboundText
+from chat.safeguarding import flags
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people import unallocated
@@ -69,6 +70,8 @@ def _show_thread(
     show_text_states = request.user.is_portal_staff
     if show_text_states:
         _attach_text_errors(thread)
+        # Staff see each screened message's flag: severity, link to its alert, the bot's reply.
+        flags.attach_flags(thread, conversation)
     context = {
         "conversation": conversation,
         "thread": thread,
