@@ -7,6 +7,7 @@ Rules as data: see engine.py, "Adding a phrasing", before changing them.
 from __future__ import annotations
 
 from chat.safeguarding.detector.rules.engine import (
+    CONCERN,
     HIGH,
     IMMEDIATE,
     compile_rules,
@@ -29,6 +30,14 @@ _LOSING_A_BED = (
     r"stay)|dont know where|nowhere else|no other|lost my (?:flat|room|place)|evicted"
 )
 
+# After "evicted": words that put it later, or make it about something other than a home.
+_NOT_LATER = (
+    r"(?! (?:next|in (?:a|an|\d+|two|three|four|six|a few|the new)|at the end|by the end|soon|if|"
+    r"unless|when|after|before|from (?:my|the|next)|on the \d+|for (?:rent )?arrears|process|"
+    r"hearing|notice|date|letter|papers|of (?:my|the) (?:<W>){0,2}(?:account|email|app|journal|"
+    r"portal|phone|laptop|computer|ipad|tablet|login))\b)"
+)
+
 PHRASINGS = (
     phrasing(
         "homeless_now",
@@ -39,7 +48,13 @@ PHRASINGS = (
         "homeless_tonight",
         IMMEDIATE,
         r"(?:going to be|will be|ill be|about to be|be) (?P<core>homeless) (?:tonight|today|"
-        r"tomorrow|this weekend|right now|now)",
+        r"right now|now)",
+    ),
+    phrasing(
+        "homeless_tomorrow",
+        HIGH,
+        r"(?:going to be|will be|ill be|about to be|be) (?P<core>homeless) (?:tomorrow|"
+        r"this weekend)",
     ),
     phrasing(
         "im_homeless",
@@ -86,22 +101,39 @@ PHRASINGS = (
         "sleeping_rough",
         IMMEDIATE,
         r"(?P<core>sleep|sleeping|slept|sleeps|kip|kipping|kipped|stay|staying|stayed|spend the "
-        r"night|spending the night|spent the night|living|live|lived|end up|ended up|ending "
-        r"up)(?: tonight)? (?:rough|out on the streets?|on the streets?|on the pavement|on a "
-        r"bench|on benches|on the bench|on a park bench|in (?:a|the) (?:doorway|park|shop "
-        r"doorway|street))",
-        r"(?:be|being|im|i am|been) (?P<core>on the streets?)",
+        r"night|spending the night|spent the night|living|live|lived|ended up)(?: tonight)? "
+        r"(?:rough|out on the streets?|on the streets?|on the pavement|on a bench|on benches|"
+        r"on the bench|on a park bench|in (?:a|the) (?:doorway|park|shop doorway|street))",
+        r"(?:being|im|i am|been) (?P<core>on the streets?)",
+    ),
+    phrasing(
+        "could_end_up_on_the_streets",
+        HIGH,
+        r"(?P<core>end up|ending up)(?: tonight)? (?:rough|out on the streets?|on the streets?|"
+        r"on the pavement|on a bench|on benches|on the bench|on a park bench|in (?:a|the) "
+        r"(?:doorway|park|shop doorway|street))",
+        r"(?:be) (?P<core>on the streets?)",
     ),
     phrasing(
         "evicted",
         HIGH,
         r"(?<!might get )(?<!might be )(?<!could get )(?<!could be )(?<!may get )(?<!may be "
         r")(?<!going to get )(?<!going to be )(?<!worried about getting )(?<!scared of getting "
-        r")(?P<core>evicted|evicting me|evict me|changed the locks|locked out)(?! (?:next|in "
-        r"(?:a|an|\d+|two|three|four|six|a few|the new)|at the end|by the end|soon|if|unless|"
-        r"when|after|before|from (?:my|the|next)|on the \d+|for (?:rent )?arrears|process|"
-        r"hearing|notice|date|letter|papers|of (?:my|the) (?:<W>){0,2}(?:account|email|app|"
-        r"journal|portal|phone|laptop|computer|ipad|tablet|login))\b)",
+        r")(?:(?<!get )(?<!getting )(?<!be )(?<!being )|(?!evicted\b)|(?=evicted (?:tonight|"
+        r"today|right now|now)\b))(?P<core>evicted|evicting me|evict me|changed the locks|"
+        r"locked out)" + _NOT_LATER,
+        soft=True,
+        context=_NIGHT_CONTEXT,
+    ),
+    phrasing(
+        # "im getting evicted": still to come, unless it says tonight. The same matches as the
+        # rule above had for these words before issue 16, now a concern.
+        "being_evicted",
+        CONCERN,
+        r"(?<!might get )(?<!might be )(?<!could get )(?<!could be )(?<!may get )(?<!may be "
+        r")(?<!going to get )(?<!going to be )(?<!worried about getting )(?<!scared of getting "
+        r")(?:(?<=get )|(?<=getting )|(?<=be )|(?<=being ))(?!evicted (?:tonight|today|right now|"
+        r"now)\b)(?P<core>evicted)" + _NOT_LATER,
         soft=True,
         context=_NIGHT_CONTEXT,
     ),
@@ -125,7 +157,14 @@ PHRASINGS = (
     phrasing(
         "nowhere_to_go",
         IMMEDIATE,
-        r"<NOWHERE> (?:safe )?(?:to|i can|i could|for me to) (?P<core>go|live)",
+        r"<NOWHERE> (?:safe )?(?:to|i can|i could|for me to) (?P<core>go)",
+        soft=True,
+        context=_NIGHT_CONTEXT,
+    ),
+    phrasing(
+        "nowhere_to_live",
+        HIGH,
+        r"<NOWHERE> (?:safe )?(?:to|i can|i could|for me to) (?P<core>live)",
         soft=True,
         context=_NIGHT_CONTEXT,
     ),
@@ -199,6 +238,44 @@ PHRASINGS = (
         r"cannot|can no longer) (?P<also>stay) (?:there |here |at (?:theirs|his|hers|their "
         r"(?:place|house|flat)) |with (?:them|him|her) )?tonight",
         context=_LOSING_A_BED + r"|sofa surf\w*|couch surf\w*",
+    ),
+    # Concern: losing their home is coming, not tonight (issue 16: "my landlord says im getting
+    # evicted" was told to call 999). The tonight rules above still win when both fire.
+    phrasing(
+        "eviction_notice",
+        CONCERN,
+        r"(?P<core>eviction|section 21|section 8|s21|possession) (?:notice|notices|letter|letters|"
+        r"papers|order|hearing|warrant|date)",
+        r"(?P<core>notice seeking possession|notice of seeking possession)",
+        r"(?:threatening|threatened|threaten|threatens|risk of|facing) (?P<core>eviction)",
+        r"(?:got|get|getting|gave|give|given|giving|handed|served|sent|received|had|have|ive got|"
+        r"been given|been served) "
+        r"(?:me |us )?(?:a |an |my |the |our )?(?P<core>section 21|s21|section twenty one)",
+        soft=True,
+    ),
+    phrasing(
+        "getting_evicted",
+        CONCERN,
+        r"(?:im|i am|were|we are|i|we|me|us|might|may|could|will|going to|about to|worried about|"
+        r"scared of|afraid of|worried im|worried i will|think im|think i am|think were|says im|"
+        r"said im|says were|said were) (?:<W>)?(?P<core>getting evicted|get evicted|be evicted|"
+        r"being evicted)(?! from (?:the|a|this|that|our) (?!(?:flat|house|home|room|hostel|place|"
+        r"property|accommodation|bedsit|studio)\b))",
+        r"(?:landlord|landlady|council|housing|housing association|agent|letting agent|they|he|"
+        r"she|theyre|hes|shes) (?:<W>){0,3}(?:wants|want|wanted|is going|are going|going|is|are|"
+        r"trying|tries|threatening|"
+        r"threatened|threatens|says|said|told me|plans|planning) (?:<W>){0,2}(?P<core>evict me|"
+        r"evict us|evicting me|evicting us)",
+        soft=True,
+        unless=r"game|games|lobby|server|discord|chat|group chat|groupchat|big brother|"
+        r"love island|tv|show|episode|fortnite|minecraft|roblox|among us",
+    ),
+    phrasing(
+        "rent_arrears_letter",
+        CONCERN,
+        r"(?P<core>rent arrears|arrears) (?:letter|letters|notice|notices|warning|warnings)",
+        r"(?:letter|letters|notice|warning|email|text) (?:<W>){0,3}(?:about|for|saying|re|over) "
+        r"(?:<W>){0,3}(?P<core>rent arrears|arrears)",
     ),
 )
 

@@ -165,7 +165,12 @@ PHRASINGS = (
     phrasing(
         "overdosed_on_drugs",
         IMMEDIATE,
-        r"(?P<core>overdose|overdosed|overdosing|overdoses) (?:on )?(?:<QTY> )?(?:my )?<DRUGS>",
+        r"(?P<core>overdosed|overdosing) (?:on )?(?:<QTY> )?(?:my )?<DRUGS>",
+    ),
+    phrasing(
+        "overdose_on_drugs",
+        HIGH,
+        r"(?P<core>overdose|overdoses) (?:on )?(?:<QTY> )?(?:my )?<DRUGS>",
     ),
     phrasing(
         "sleep_and_never_wake_up",
@@ -207,9 +212,14 @@ PHRASINGS = (
     phrasing(
         "took_loads_of_pills",
         IMMEDIATE,
-        r"(?P<core>took|taken|take|taking|swallowed|swallow|swallowing|necked|downed|popped) "
-        r"<QTY> (?:<W>){0,2}<DRUGS>(?! (?:today|this morning|this week|on time|like|as|with "
-        r"food)\b)",
+        r"(?P<core>took|taken|swallowed|necked|downed|popped) <QTY> (?:<W>){0,2}<DRUGS>(?! "
+        r"(?:today|this morning|this week|on time|like|as|with food)\b)",
+    ),
+    phrasing(
+        "take_loads_of_pills",
+        HIGH,
+        r"(?P<core>take|taking|swallow|swallowing) <QTY> (?:<W>){0,2}<DRUGS>(?! (?:today|"
+        r"this morning|this week|on time|like|as|with food)\b)",
     ),
     phrasing(
         "unalive",
@@ -271,8 +281,15 @@ PHRASINGS = (
     phrasing(
         "overdosed",
         IMMEDIATE,
-        r"(?P<core>overdose|overdosed|overdosing|took an overdose)(?! on (?!(?:<QTY> )?(?:my "
-        r")?(?:<DRUGS>|drugs|something|heroin|coke|ket|ketamine|mdma|alcohol|vodka|spice)\b))",
+        r"(?P<core>overdosed|overdosing|took an overdose)(?! on (?!(?:<QTY> )?(?:my )?(?:<DRUGS>|"
+        r"drugs|something|heroin|coke|ket|ketamine|mdma|alcohol|vodka|spice)\b))",
+        soft=True,
+    ),
+    phrasing(
+        "overdose",
+        HIGH,
+        r"(?P<core>overdose)(?! on (?!(?:<QTY> )?(?:my )?(?:<DRUGS>|drugs|something|heroin|coke|"
+        r"ket|ketamine|mdma|alcohol|vodka|spice)\b))",
         soft=True,
     ),
     phrasing(
@@ -503,7 +520,14 @@ PHRASINGS = (
         "will_not_be_around",
         HIGH,
         r"(?P<core>wont be|will not be|not going to be) (?:here|around|alive) (?P<also>much "
-        r"longer|for much longer|any longer|by (?:the )?morning)",
+        r"longer|for much longer|any longer)",
+        soft=True,
+    ),
+    phrasing(
+        "will_not_be_here_by_morning",
+        IMMEDIATE,
+        r"(?P<core>wont be|will not be|not going to be) (?:here|around|alive) (?P<also>by) "
+        r"(?:the )?morning",
         soft=True,
     ),
     phrasing(
