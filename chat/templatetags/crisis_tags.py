@@ -7,12 +7,18 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import escape, json_script
 from django.utils.safestring import SafeString, mark_safe
 
 from chat.safeguarding import crisis
 
 register = template.Library()
+
+
+@register.simple_tag
+def crisis_headings() -> SafeString:
+    """The headings by severity, for static/js/chat.js to style a crisis reply that arrives live."""
+    return json_script(crisis.HEADINGS, "crisis-headings")
 
 
 @register.filter

@@ -137,6 +137,105 @@
     });
   }
 
+  /* The bot's crisis reply (client_id "crisis:..."), shown as help with links to call or
+   * text, as templates/safeguarding/_crisis.html shows it after a reload. Its words are read
+   * the way chat.safeguarding.crisis.from_text reads them: a heading, then "Name: what to do."
+   * for each contact, then who was told. */
+  const CONTACT = /(?:^|(?<=\. ))([^\s:.][^:.]*): ([^.]+)\./g;
+  const CALL = /\bcall (\+?\d[\d ]*\d)/i;
+  const TEXT = /\btext (?:([A-Z]+) to )?(\d[\d ]*\d)/i;
+  const headings = (() => {
+    try {
+      return JSON.parse(document.getElementById("crisis-headings").textContent);
+    } catch {
+      return {};
+    }
+  })();
+
+  function isCrisis(message) {
+    return !message.sender.id && String(message.client_id || "").startsWith("crisis:");
+  }
+
+  function crisisPanel(body, id) {
+    const text = body.split(/\s+/).join(" ").trim();
+    const found = [...text.matchAll(CONTACT)];
+    if (!found.length) return null;
+    const heading = text.slice(0, found[0].index).trim();
+    const last = found[found.length - 1];
+    const told = text.slice(last.index + last[0].length).trim();
+    const severity = Object.keys(headings).find((code) => headings[code] === heading) || "high";
+    const panel = document.createElement("section");
+    panel.className = `crisis crisis--${severity}`;
+    panel.setAttribute("aria-labelledby", `crisis-${id}-heading`);
+    const title = document.createElement("h2");
+    title.className = "crisis__heading";
+    title.id = `crisis-${id}-heading`;
+    title.textContent = heading;
+    const list = document.createElement("ul");
+    list.className = "crisis__contacts";
+    for (const [, name, detail] of found) {
+      const item = document.createElement("li");
+      item.className = "crisis__contact";
+      const what = document.createElement("p");
+      what.className = "crisis__what";
+      const strong = document.createElement("strong");
+      strong.textContent = name;
+      what.append(strong, `: ${detail}`);
+      item.append(what);
+      const links = [];
+      const call = detail.match(CALL);
+      if (call) links.push([`tel:${call[1].replace(/[^\d+]/g, "")}`, `Call ${call[1]}`]);
+      const texting = detail.match(TEXT);
+      if (texting) {
+        const number = texting[2].replace(/\D/g, "");
+        const href = `sms:${number}${texting[1] ? `?&body=${texting[1]}` : ""}`;
+        links.push([href, texting[1] ? `Text ${texting[1]} to ${texting[2]}` : `Text ${texting[2]}`]);
+      }
+      if (links.length) {
+        const actions = document.createElement("p");
+        actions.className = "crisis__actions";
+        for (const [href, words] of links) {
+          const link = document.createElement("a");
+          link.className = "crisis__link";
+          link.href = href;
+          link.textContent = words;
+          const hidden = document.createElement("span");
+          hidden.className = "visually-hidden";
+          hidden.textContent = ` (${name})`;
+          link.append(hidden);
+          actions.append(link);
+        }
+        item.append(actions);
+      }
+      list.append(item);
+    }
+    panel.append(title, list);
+    if (told) {
+      const toldLine = document.createElement("p");
+      toldLine.className = "crisis__told";
+      toldLine.textContent = told;
+      panel.append(toldLine);
+    }
+    return panel;
+  }
+
+  function crisisItem(message) {
+    const panel = crisisPanel(message.body, message.id);
+    if (!panel) return null;
+    const item = document.createElement("li");
+    item.className = "bubble bubble--crisis";
+    item.dataset.id = message.id;
+    const when = document.createElement("p");
+    when.className = "bubble__when";
+    const time = document.createElement("time");
+    const date = new Date(message.created_at);
+    time.dateTime = date.toISOString();
+    time.textContent = timeFormat.format(date);
+    when.append("From the chatbot · ", time);
+    item.append(panel, when);
+    return item;
+  }
+
   function stateOf(id) {
     if (id <= read) return "Read";
     if (id <= delivered) return "Delivered";
@@ -221,6 +320,10 @@
     if (item && !item.dataset.id) {
       item.dataset.id = message.id;
       placeInOrder(item, message.id);
+    } else if (isCrisis(message) && (item = crisisItem(message))) {
+      clearEmptyNote();
+      placeInOrder(item, message.id);
+      scrollToNewest(item);
     } else {
       clearEmptyNote();
       item = bubble({
@@ -237,7 +340,9 @@
     lastId = Math.max(lastId, message.id);
     if (!mine) {
       newestFromOthers = Math.max(newestFromOthers, message.id);
-      announcer.textContent = `New message from ${message.sender.name}`;
+      announcer.textContent = isCrisis(message)
+        ? `Help from the chatbot: ${item.querySelector(".crisis__heading")?.textContent || ""}`
+        : `New message from ${message.sender.name}`;
       markRead();
     }
     refreshStates();
