@@ -26,8 +26,13 @@ traceback, rather than dropping the socket: for staff it carries live safeguardi
 
 Speed: every message costs each member's socket some work, and all of a process's database
 calls share one thread, so the consumer loads the conversations its person may read when it
-opens (and again when their caseload changes: `chat_rejoin`), and sends to the channel layer
-itself, on the event loop, after the database call has returned and committed.
+opens (and again when their caseload changes: `chat_rejoin`). The consumer never publishes:
+the services tell the channel layer once their transaction commits (the sender's own
+acknowledgement is the `message` frame every member's socket gets).
+
+Staff sockets also join their own staff group (`staff.<user id>`), where safeguarding alerts
+they are told of arrive as `alert` frames; a young person's socket joins none, and alerts are
+never sent to a conversation's group (issue 16).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from chat import frames, outbound, presence, selectors, services
 from chat.models import Channel, Conversation
+from chat.safeguarding import selectors as safeguarding_selectors
 from chat.serializers import message_frame_body
 from portal import unavailable
 from portal.people.middleware import needs_second_factor
@@ -122,6 +128,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.wants_receipts = query.get("receipts") == ["1"]
         self.conversations, self.member_of = {}, set()
         await self._follow(await self._load_conversations())
+        self.staff_groups = safeguarding_selectors.staff_groups_for(self.user)  # roles loaded
+        for group in self.staff_groups:
+            await self.channel_layer.group_add(group, self.channel_name)
         await database_sync_to_async(presence.socket_opened)(self.user, self.channel_name)
         await self.accept()
 
@@ -131,6 +140,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             # done even when the other is away (a group forgets a gone socket by itself).
             with contextlib.suppress(*unavailable.REDIS_ERRORS):
                 await self._follow([])
+                for group in getattr(self, "staff_groups", []):
+                    await self.channel_layer.group_discard(group, self.channel_name)
             await database_sync_to_async(presence.socket_closed)(self.channel_name)
 
     @database_sync_to_async
@@ -239,17 +250,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
                 body=body,
                 channel=Channel.WEB,
                 client_id=client_id,
-                announce_after_commit=False,
             )
         except services.ChatError as refused:
             await self.error(refused.code, str(refused))
             return
-        if created:
-            # Stored and committed: now every member's socket, this one included (its ack).
-            await self.channel_layer.group_send(
-                conversation.group_name, services.message_event(message)
-            )
-        else:
+        if not created:
             # A resend of a stored message: acknowledge it to this socket only.
             frame = await database_sync_to_async(message_frame_body)(message)
             await self.send_json({"type": "message", "message": frame})
@@ -295,17 +300,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             # wrong (an error here would show on their page under every new message).
             return
         try:
-            event = await database_sync_to_async(mark)(
-                conversation=conversation,
-                user=self.user,
-                up_to=up_to,
-                announce_after_commit=False,
+            await database_sync_to_async(mark)(
+                conversation=conversation, user=self.user, up_to=up_to
             )
         except services.ChatError as refused:
             await self.error(refused.code, str(refused))
-            return
-        if event is not None:
-            await self.channel_layer.group_send(services.group_for(conversation.pk, event), event)
 
     async def chat_message(self, event: dict) -> None:
         message = event["message"]
@@ -321,18 +320,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if conversation.pk not in self.member_of:
             return
         try:
-            event = await database_sync_to_async(services.mark_delivered)(
-                conversation=conversation,
-                user=self.user,
-                up_to=up_to,
-                known=True,
-                announce_after_commit=False,
+            await database_sync_to_async(services.mark_delivered)(
+                conversation=conversation, user=self.user, up_to=up_to, known=True
             )
         except services.NotAMember:
             self.member_of.discard(conversation.pk)
-            return
-        if event is not None:
-            await self.channel_layer.group_send(services.group_for(conversation.pk, event), event)
 
     async def chat_receipt(self, event: dict) -> None:
         receipt = event["receipt"]
@@ -346,6 +338,6 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "text_status", **event["text_status"]})
 
     async def chat_alert(self, event: dict) -> None:
-        """A safeguarding alert in a conversation this person follows: staff only."""
-        if self.user.is_portal_staff:
-            await self.send_json({"type": "alert", **event["alert"]})
+        """A safeguarding alert this person was told of. Sent only to their own staff group
+        (`chat.safeguarding.selectors.staff_group_name`), which only staff sockets join."""
+        await self.send_json({"type": "alert", **event["alert"]})

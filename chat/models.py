@@ -359,8 +359,9 @@ class TextStatusReport(models.Model):
         return f"{self.provider_sid}: {self.status}"
 
 
-# The chatbot's records live in chat/bot/models.py and belong to this app.
-from chat.bot.models import AskChannel, Question, SafeguardingAlert  # noqa: E402
+# The chatbot's and safeguarding's records live in their packages and belong to this app.
+from chat.bot.models import AskChannel, Question  # noqa: E402
+from chat.safeguarding.models import SafeguardingAlert  # noqa: E402
 
 __all__ = [
     "AskChannel",

@@ -3,6 +3,8 @@ the SMS webhook and the chatbot all call `post_message`."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
@@ -77,22 +79,43 @@ def post_message(
     body: str,
     channel: Channel,
     client_id: str = "",
-    announce_after_commit: bool = True,
-    skip_safeguarding: bool = False,
 ) -> tuple[Message, bool]:
     """Store a message once and tell the conversation's members; returns (message, created).
 
-    `sender` None is the chatbot. A repeat with the same `client_id` from the same sender
-    returns the stored message and stores nothing new (a resend after a dropped connection):
-    the unique constraint decides, so two resends racing each other still store one.
-    The socket consumer, already on the event loop, passes `announce_after_commit=False` and
-    sends `message_event(message)` itself once this returns (the transaction has committed by
-    then), rather than hold a database thread while the channel layer is told.
+    Called by the WebSocket consumer, the no-JS form, the SMS webhook and the bot. `sender`
+    None is the chatbot. A repeat with the same `client_id` from the same sender returns the
+    stored message and stores nothing new (a resend after a dropped connection): the unique
+    constraint decides, so two resends racing each other still store one. Every member's
+    socket, the sender's own included (its acknowledgement), is told after commit.
 
-    Every message a young person writes, on any channel, is checked for risk here
-    (`chat.bot.safeguarding`); one that reads as a risk raises an alert and gets the crisis
-    contacts as a reply in the conversation (`skip_safeguarding`: the caller checked already).
+    Every message a young person writes, on any channel, is screened here, once
+    (`chat.safeguarding.services.screen_message`, with the few messages they wrote before it):
+    one that reads as a risk raises an alert (its staff are told on their own sockets, never
+    in this conversation's group) and gets the crisis reply in the conversation at once.
     """
+    return _post(
+        conversation=conversation, sender=sender, body=body, channel=channel, client_id=client_id
+    )
+
+
+def post_asked_message(
+    *, conversation: Conversation, sender: User, body: str, channel: Channel, screening
+) -> Message:
+    """A question the chatbot passes to the young person's PA (`chat.bot.service.ask`), put in
+    their conversation as from them. `ask` screened it already (`screening`) and answers with
+    the crisis reply itself; the alert it raises is tied to this message. Not screened twice."""
+    message, _ = _post(
+        conversation=conversation,
+        sender=sender,
+        body=body,
+        channel=channel,
+        client_id="",
+        screening=screening,
+    )
+    return message
+
+
+def _post(*, conversation, sender, body, channel, client_id, screening=None):
     body = (body or "").strip()
     if not body:
         raise EmptyMessage("Type a message first.")
@@ -101,6 +124,12 @@ def post_message(
     if sender is not None and not conversation.is_member(sender):
         raise NotAMember("You are not in this conversation.")
     client_id = (client_id or "")[:64]
+    young_person_wrote = sender is not None and sender.pk == conversation.young_person.user_id
+    screen = young_person_wrote and screening is None
+    if screen:
+        from chat.safeguarding import services as safeguarding
+
+        screening = safeguarding.screen_message(body, context=_said_before(conversation, sender))
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -116,14 +145,10 @@ def post_message(
             if sender is not None:
                 _move_position(conversation, sender, message.pk, read=True)
                 _notify_if_away(conversation, sender, message)
-            if announce_after_commit:
-                event = message_event(message)
-                transaction.on_commit(lambda: announce(conversation.pk, event))
-            young_person_wrote = (
-                sender is not None and sender.pk == conversation.young_person.user_id
-            )
-            if young_person_wrote and not skip_safeguarding:
-                _check_for_risk(conversation, message)
+            event = message_event(message)
+            transaction.on_commit(lambda: announce(conversation.pk, event))
+            if screen and screening.at_risk:
+                _answer_risk(conversation, message, screening)
     except IntegrityError:
         if not client_id:
             raise
@@ -135,32 +160,40 @@ def post_message(
     return message, True
 
 
-def _check_for_risk(conversation: Conversation, message: Message) -> None:
-    """A young person's message that reads as a risk: alert their PA, their manager and the
-    duty team (with no PA yet, the managers who answer for them), and answer at once in the
-    conversation with the crisis contacts."""
-    from chat.bot import alerts, safeguarding
-    from chat.bot.models import AskChannel
+SCREENING_CONTEXT = datetime.timedelta(hours=24)
 
-    assessment = safeguarding.assess(message.body)
-    if not assessment.at_risk:
-        return
+
+def _said_before(conversation: Conversation, young_person: User) -> list[str]:
+    """Up to three messages the young person wrote here in the last day, oldest first: a
+    short message ("took them all") is read with what came before it."""
+    since = timezone.now() - SCREENING_CONTEXT
+    bodies = (
+        Message.objects.filter(
+            conversation=conversation, sender=young_person, created_at__gte=since
+        )
+        .order_by("-pk")
+        .values_list("body", flat=True)[:3]
+    )
+    return list(reversed(bodies))
+
+
+def _answer_risk(conversation: Conversation, message: Message, screening) -> None:
+    """A young person's message that reads as a risk: raise the alert (their PA and manager,
+    or with no PA yet the managers answering them, are told on their staff sockets), and answer
+    at once in the conversation with the crisis reply, as the chatbot."""
+    from chat.bot.models import AskChannel
+    from chat.safeguarding import services as safeguarding
+
     profile = conversation.young_person
     channel = AskChannel.SMS if message.channel == Channel.SMS else AskChannel.WEB
-    alert = alerts.raise_alert(
-        assessment, text=message.body, profile=profile, channel=channel, message=message
+    alert = safeguarding.raise_alert(
+        screening, text=message.body, profile=profile, channel=channel, message=message
     )
-    adviser = profile.personal_adviser
-    if adviser is not None:
-        told = f"I've told {adviser.first_name}, your PA, now."
-    elif alert.told.exists():
-        told = "I've told the leaving care team's managers now."
-    else:
-        told = ""
-    post_message(
+    reply = screening.told(safeguarding.told_words(profile, alert)).crisis
+    _post(
         conversation=conversation,
         sender=None,
-        body=f"{alerts.crisis_contacts()} {told}".strip(),
+        body=reply.as_text(),
         channel=Channel.BOT,
         client_id=f"crisis:{message.pk}",
     )
@@ -235,7 +268,7 @@ def _last_message_up_to(conversation: Conversation, up_to: int) -> int | None:
     )
 
 
-def _mark(conversation, user, up_to, *, read, known, announce_after_commit) -> dict | None:
+def _mark(conversation, user, up_to, *, read, known) -> dict | None:
     if not conversation.is_member(user):
         raise NotAMember("You are not in this conversation.")
     message_id = up_to if known else _last_message_up_to(conversation, up_to)
@@ -245,8 +278,7 @@ def _mark(conversation, user, up_to, *, read, known, announce_after_commit) -> d
         if not _move_position(conversation, user, message_id, read=read):
             return None
         event = receipt_event(conversation, user, message_id, read=read)
-        if announce_after_commit:
-            transaction.on_commit(lambda: announce(conversation.pk, event))
+        transaction.on_commit(lambda: announce(conversation.pk, event))
     return event
 
 
@@ -256,30 +288,13 @@ def mark_delivered(
     user: User,
     up_to: int,
     known: bool = False,
-    announce_after_commit: bool = True,
 ) -> dict | None:
     """Messages up to `up_to` reached one of this member's screens. Returns the receipt event
     when the position moved (else None). `known=True`: `up_to` is a message of this
     conversation already (the consumer just forwarded it), so it need not be looked up."""
-    return _mark(
-        conversation,
-        user,
-        up_to,
-        read=False,
-        known=known,
-        announce_after_commit=announce_after_commit,
-    )
+    return _mark(conversation, user, up_to, read=False, known=known)
 
 
-def mark_read(
-    *, conversation: Conversation, user: User, up_to: int, announce_after_commit: bool = True
-) -> dict | None:
+def mark_read(*, conversation: Conversation, user: User, up_to: int) -> dict | None:
     """A member has read up to message `up_to` (and so has it). Never moves backwards."""
-    return _mark(
-        conversation,
-        user,
-        up_to,
-        read=True,
-        known=False,
-        announce_after_commit=announce_after_commit,
-    )
+    return _mark(conversation, user, up_to, read=True, known=False)

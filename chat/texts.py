@@ -16,9 +16,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat import services
-from chat.bot import alerts, safeguarding
 from chat.bot.models import AskChannel
-from chat.models import Channel, InboundText
+from chat.models import Channel, InboundText, Message
+from chat.safeguarding import services as safeguarding
+from chat.safeguarding.crisis import HIGH, crisis_reply
 from portal.people.models import YoungPersonProfile
 from portal.people.phone import normalise_mobile
 
@@ -111,13 +112,12 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     text = body.strip()
     said = keyword(text)
     question = question_in(text) if said is None else None
-    at_risk = bool(text) and safeguarding.assess(text).at_risk
     if said is not None:
         outcome = InboundText.Outcome.KEYWORD
     elif question is not None:
         outcome = InboundText.Outcome.ASKED
     elif profile is None:
-        outcome = InboundText.Outcome.RISK if at_risk else InboundText.Outcome.UNKNOWN_NUMBER
+        outcome = InboundText.Outcome.UNKNOWN_NUMBER  # or RISK, once screened below
     elif not text:
         outcome = InboundText.Outcome.EMPTY
     else:
@@ -125,6 +125,12 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     reply: str | None = None
     try:
         with transaction.atomic():
+            if outcome == InboundText.Outcome.UNKNOWN_NUMBER and text:
+                # Screened once, by the safeguarding service (no conversation to post it in).
+                screening = safeguarding.receive_unknown_text(text=text, from_number=from_number)
+                if screening.at_risk:
+                    outcome = InboundText.Outcome.RISK
+                    reply = f"{screening.crisis.as_text()} {unknown_number_reply()}"
             record = InboundText.objects.create(
                 message_sid=message_sid,
                 from_number=from_number[:32],
@@ -135,19 +141,11 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
             if said is not None and profile is not None:
                 _obey(profile, said)
             if outcome == InboundText.Outcome.POSTED:
-                _post(profile, text, message_sid)
-                if at_risk:  # post_message raised the alert and wrote this in the thread
-                    reply = _crisis_reply(profile)
+                # post_message screened each part and, for a risk, wrote the crisis reply in
+                # the thread: the same words go back by text.
+                reply = _crisis_reply_to(_post(profile, text, message_sid))
             elif outcome == InboundText.Outcome.ASKED:
                 reply = _ask(question, profile, from_number)
-            elif outcome == InboundText.Outcome.RISK:
-                alerts.raise_alert(
-                    safeguarding.assess(text),
-                    text=text,
-                    profile=None,
-                    channel=AskChannel.SMS,
-                    from_number=from_number[:32],
-                )
             if reply:  # kept, so Twilio retrying this text gets the same answer
                 record.reply = reply
                 record.save(update_fields=["reply"])
@@ -157,22 +155,30 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     return _answer(record)
 
 
-def _post(profile: YoungPersonProfile, text: str, message_sid: str) -> None:
+def _post(profile: YoungPersonProfile, text: str, message_sid: str) -> list[Message]:
     conversation = services.conversation_for(profile)
-    for number, part in enumerate(chunks(text)):
+    return [
         services.post_message(
             conversation=conversation,
             sender=profile.user,
             body=part,
             channel=Channel.SMS,
             client_id=f"sms:{message_sid}:{number}",
-        )
+        )[0]
+        for number, part in enumerate(chunks(text))
+    ]
 
 
-def _crisis_reply(profile: YoungPersonProfile | None) -> str:
-    adviser = profile.personal_adviser if profile is not None else None
-    told = f" I've told {adviser.first_name}, your PA." if adviser else ""
-    return alerts.crisis_contacts() + told
+def _crisis_reply_to(messages: list[Message]) -> str | None:
+    """The crisis reply post_message wrote in the thread for the first part that read as a
+    risk, if any (client_id `crisis:<message id>`)."""
+    ids = [f"crisis:{message.pk}" for message in messages]
+    found = dict(
+        Message.objects.filter(
+            conversation_id=messages[0].conversation_id, sender=None, client_id__in=ids
+        ).values_list("client_id", "body")
+    )
+    return next((found[key] for key in ids if key in found), None)
 
 
 def _ask(question: str, profile: YoungPersonProfile | None, from_number: str) -> str:
@@ -208,6 +214,7 @@ def _answer(record: InboundText) -> TextOutcome:
     replies = {
         InboundText.Outcome.UNKNOWN_NUMBER: unknown_number_reply(),
         InboundText.Outcome.EMPTY: EMPTY_REPLY,
-        InboundText.Outcome.RISK: f"{_crisis_reply(None)} {unknown_number_reply()}",
+        # (a risk's reply is stored with it; this is for texts kept before issue 16)
+        InboundText.Outcome.RISK: f"{crisis_reply(HIGH).as_text()} {unknown_number_reply()}",
     }
     return TextOutcome(record=record, reply=replies.get(record.outcome))

@@ -3,6 +3,7 @@ from django.urls import path
 from chat import api, views, webhooks
 from chat.bot import api as bot_api
 from chat.bot import views as bot_views
+from chat.safeguarding import urls as safeguarding_urls
 
 app_name = "chat"
 
@@ -11,8 +12,7 @@ urlpatterns = [
     path("api/ask", bot_api.ask, name="api_ask"),
     path("messages/ask/", bot_views.ask, name="ask"),
     path("messages/ask/<id:pk>/feedback/", bot_views.feedback, name="ask_feedback"),
-    path("staff/alerts/", bot_views.alert_list, name="alerts"),
-    path("staff/alerts/<id:pk>/", bot_views.alert_detail, name="alert"),
+    *safeguarding_urls.urlpatterns,
     path("staff/questions/", bot_views.questions, name="questions"),
     path("sms/inbound/", webhooks.inbound, name="sms_inbound"),
     path("sms/status/", webhooks.status, name="sms_status"),

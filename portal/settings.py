@@ -288,9 +288,12 @@ SURVEY_RELEASE_BATCH = int(os.environ.get("PORTAL_SURVEY_RELEASE_BATCH", "5"))
 # the same transaction as the record it serves: a PA's reply and the task that texts it commit
 # together or not at all. Wagtail's own tasks (search and reference index updates on publish)
 # stay on the default backend, run at once as before, so a published page is searchable at once.
+# Safeguarding escalations (issue 16) wait on the same database backend in their own queue,
+# "safeguarding": `make worker` and `make run-prod` run a worker for both queues
+# (`--queue-name texts,safeguarding`); a council may run more text-only workers beside it.
 TASKS = {
     "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
-    "texts": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["texts"]},
+    "texts": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["texts", "safeguarding"]},
 }
 
 # --- Email (staff password resets) ------------------------------------------------------------
@@ -325,8 +328,12 @@ PORTAL = {
     # A young person who prefers the website gets a text saying a message is waiting only if
     # they have not read it there within this many minutes.
     "TEXT_NUDGE_AFTER_MINUTES": int(os.environ.get("PORTAL_TEXT_NUDGE_AFTER_MINUTES", "60")),
-    # A shared mailbox the duty team watches: told of every safeguarding alert (no details).
+    # A shared mailbox the duty team watches: told of every safeguarding alert (no details),
+    # and again when one is escalated.
     "DUTY_EMAIL": os.environ.get("PORTAL_DUTY_EMAIL", ""),
+    # An immediate or high safeguarding alert nobody has acknowledged after this many minutes
+    # goes to the duty team, and after as many again to the service managers (issue 16).
+    "ALERT_ACK_MINUTES": int(os.environ.get("PORTAL_ALERT_ACK_MINUTES", "10")),
 }
 
 # --- Wagtail ----------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 """What the chatbot keeps: every question and what it answered (with the asker's "did this
-help?"), and every safeguarding alert with who was told. Part of the `chat` app (imported by
-`chat.models`)."""
+help?"). Part of the `chat` app (imported by `chat.models`). Safeguarding alerts are in
+`chat.safeguarding.models`."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
 
-from portal.people.models import User, YoungPersonProfile
+from portal.people.models import User
 
 
 class AskChannel(models.TextChoices):
@@ -46,50 +46,3 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text[:50]} ({self.outcome})"
-
-
-class SafeguardingAlert(models.Model):
-    """A message that reads as a risk to a young person: what they wrote, what it seemed to be
-    about, and who was told. Staff mark it handled; it is never deleted with the message."""
-
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    young_person = models.ForeignKey(
-        YoungPersonProfile,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="safeguarding_alerts",
-    )
-    from_number = models.CharField(
-        max_length=32, blank=True, help_text="For a text from a number no young person has."
-    )
-    channel = models.CharField(max_length=8, choices=AskChannel.choices)
-    text = models.TextField(help_text="What they wrote.")
-    categories = models.JSONField(default=list)
-    phrases = models.JSONField(default=list, help_text="The words that raised it.")
-    message = models.ForeignKey(
-        "chat.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="alerts"
-    )
-    question = models.ForeignKey(
-        Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="alerts"
-    )
-    told = models.ManyToManyField(User, blank=True, related_name="alerts_received")
-    duty_emailed_to = models.CharField(max_length=254, blank=True)
-    handled_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="alerts_handled"
-    )
-    handled_at = models.DateTimeField(null=True, blank=True)
-    handled_note = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        who = self.young_person or self.from_number or "someone"
-        return f"Alert for {who} at {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def category_labels(self) -> list[str]:
-        from chat.bot.safeguarding import CATEGORIES
-
-        return [CATEGORIES.get(code, code) for code in self.categories]

@@ -2,10 +2,12 @@
 texts starting "ASK" and `manage.py ask`.
 
 In this order, every time:
-1. Safeguarding first (`safeguarding.assess`). A message that reads as a risk gets the crisis
-   contacts before anything else, and their PA and the duty team are told (`alerts`), whatever
-   else the bot can say. From someone not signed in (and not texting) there is no one to
-   tell about: they get the crisis contacts, and the question is counted, not alerted.
+1. Safeguarding first (`chat.safeguarding.services.screen_message`, once, with the asker's last
+   few questions). A message that reads as a risk gets the crisis reply before anything else,
+   and an alert tells their PA and manager, whatever else the message asks: an offer question
+   that is also a risk is answered after the help, and nothing else is added to the help. From
+   someone not signed in (and not texting) there is no one to tell about: they get the crisis
+   reply, and the question is counted, not alerted.
 2. A question only a person can deal with ("can you move my appointment") goes to their PA, in
    their conversation, and the bot says so.
 3. Otherwise the retriever ranks the published pages. A confident match is answered from that
@@ -18,13 +20,17 @@ Every question is stored (`Question`) for editors, with the asker's "did this he
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from chat.bot import alerts, intents, retriever, safeguarding
+from chat.bot import intents, retriever
 from chat.bot.models import AskChannel, Question
+from chat.safeguarding import services as safeguarding
+from chat.safeguarding.crisis import CrisisReply
 from offer import selectors as offer_selectors
 from offer.eligibility import decide
 from portal.hostile_text import has_nul_or_lone_surrogate
@@ -51,6 +57,8 @@ class Answer:
     handoff: bool = False
     safeguarding: bool = False
     question_id: int | None = None
+    crisis: CrisisReply | None = None  # the help, first; each edge renders it its own way
+    severity: str | None = None  # "immediate", "high" or "concern" when it read as a risk
 
     def as_contract(self) -> dict:
         """The object `manage.py ask --json` prints and `POST /api/ask` returns."""
@@ -89,15 +97,22 @@ def ask(
     `from_number` is the number a text came from, when no young person has it: someone staff
     can ring back, so a risk in it raises an alert like any text from that number."""
     text = clean_question(question)
-    profile = getattr(user, "young_person", None) if user and user.is_authenticated else None
-    assessment = safeguarding.assess(text)
+    signed_in = user is not None and user.is_authenticated
+    profile = getattr(user, "young_person", None) if signed_in else None
+    screening = safeguarding.screen_message(
+        text, context=_asked_before(user if signed_in else None)
+    )
+    at_risk = screening.at_risk
     parts: list[str] = []
     answer = Answer(answer="", entitlement=None)
-    if assessment.at_risk:
+    if at_risk:
         answer.safeguarding = True
-        parts.append(alerts.crisis_contacts())
+        answer.severity = screening.severity
     for_a_person = intents.needs_a_person(text)
-    hits = [] if for_a_person else retriever.search(text, limit=3)
+    # A risk is answered with the help alone, unless they also asked about the offer: then the
+    # answer follows the help (never "you look eligible" mixed into it otherwise).
+    asked_about_the_offer = not at_risk or intents.about_the_offer(text)
+    hits = [] if for_a_person or not asked_about_the_offer else retriever.search(text, limit=3)
     best = hits[0] if hits and hits[0].confidence >= SUGGEST_CONFIDENCE else None
     if for_a_person:
         answer.handoff = True
@@ -110,43 +125,69 @@ def ask(
         answer.handoff = not sure  # a person checks what the bot was not sure of
     elif hits and intents.about_the_offer(text):
         answer.handoff = True  # about the offer, but not one page the bot is sure of
-    elif not assessment.at_risk:
+    elif not at_risk:
         parts.append(
             "Sorry, I can only answer questions about what the council offers care leavers, "
             "like money, housing, college and work, and health. For anything else, message "
             "your Personal Adviser (PA)."
         )
-    if assessment.at_risk and profile is not None:
+    if at_risk and profile is not None:
         answer.handoff = True  # their PA is told either way
     with transaction.atomic():
-        handed_to = _hand_off(text, profile, channel) if answer.handoff else None
-        if answer.handoff:
+        handed = _hand_off(text, profile, channel, screening) if answer.handoff else None
+        handed_to = profile.personal_adviser if handed is not None else None
+        if answer.handoff and not (at_risk and handed_to is not None):
+            # (after a risk handed to their PA, the crisis reply says who was told)
             parts.append(_handoff_words(profile, handed_to))
-        answer.answer = " ".join(parts)
         record = Question.objects.create(
-            asker=user if user and user.is_authenticated else None,
+            asker=user if signed_in else None,
             channel=channel,
             text=text,
             outcome=_outcome(answer),
             entitlement_slug=answer.entitlement or "",
             confidence=hits[0].confidence if hits else 0,
-            answer=answer.answer,
+            answer="",
         )
         answer.question_id = record.pk
-        if assessment.at_risk and (profile is not None or from_number):
-            alerts.raise_alert(
-                assessment,
+        alert = None
+        if at_risk and (profile is not None or from_number):
+            alert = safeguarding.raise_alert(
+                screening,
                 text=text,
                 profile=profile,
                 channel=channel,
+                message=handed,
                 question=record,
                 from_number=from_number,
             )
         # A risk from someone not signed in on the website or the API has given no one to
-        # reach: they get the crisis contacts above and the question is kept (outcome
-        # "safeguarding", no asker) to be counted, but nobody is paged, since anyone could
-        # otherwise flood managers and the duty team with alerts about nobody (issue 15).
+        # reach: they get the crisis reply and the question is kept (outcome "safeguarding",
+        # no asker) to be counted, but nobody is paged, since anyone could otherwise flood
+        # managers and the duty team with alerts about nobody (issue 15).
+        if at_risk:
+            answer.crisis = screening.told(safeguarding.told_words(profile, alert)).crisis
+            parts.insert(0, answer.crisis.as_text())
+        answer.answer = " ".join(parts)
+        record.answer = answer.answer
+        record.save(update_fields=["answer"])
     return answer
+
+
+QUESTION_CONTEXT = datetime.timedelta(hours=1)
+
+
+def _asked_before(user: User | None) -> list[str]:
+    """The asker's last three questions in the last hour, oldest first, so a short one
+    ("took them all") is read with what came before it."""
+    if user is None:
+        return []
+    since = timezone.now() - QUESTION_CONTEXT
+    texts = (
+        Question.objects.filter(asker=user, created_at__gte=since)
+        .order_by("-created_at", "-pk")
+        .values_list("text", flat=True)[:3]
+    )
+    return list(reversed(texts))
 
 
 def _source(hit: retriever.Hit) -> dict:
@@ -176,23 +217,23 @@ def _from_page(slug: str, profile, *, link: bool) -> str:
     return " ".join(words)
 
 
-def _hand_off(text: str, profile, channel: AskChannel):
+def _hand_off(text: str, profile, channel: AskChannel, screening):
     """Put the question in the young person's conversation, as from them, so their PA sees it
-    in the inbox like any message (and it is texted on nowhere: it is theirs)."""
+    in the inbox like any message (and it is texted on nowhere: it is theirs). It was screened
+    already (`screening`): not again; a risk's alert is tied to this message. Returns it."""
     if profile is None or profile.personal_adviser_id is None:
         return None
     from chat import services
     from chat.models import Channel
 
     conversation = services.conversation_for(profile)
-    services.post_message(
+    return services.post_asked_message(
         conversation=conversation,
         sender=profile.user,
         body=f"(Asked the chatbot) {text}",
         channel=Channel.SMS if channel == AskChannel.SMS else Channel.WEB,
-        skip_safeguarding=True,
+        screening=screening,
     )
-    return profile.personal_adviser
 
 
 def _handoff_words(profile, adviser) -> str:

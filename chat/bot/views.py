@@ -1,6 +1,6 @@
 """The chatbot's pages, all working with JavaScript off: a young person's "Ask a question"
-(beside "Message my PA"), "did this help?", staff's safeguarding alerts, and the questions
-editors should look at. `POST /api/ask` is in `chat.bot.api`."""
+(beside "Message my PA"), "did this help?", and the questions editors should look at.
+`POST /api/ask` is in `chat.bot.api`; safeguarding alerts' pages in `chat.safeguarding.views`."""
 
 from __future__ import annotations
 
@@ -12,16 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chat.bot import alerts, limits, service
-from chat.bot import selectors as bot_selectors
-from chat.bot.models import AskChannel, Question, SafeguardingAlert
+from chat.bot import limits, service
+from chat.bot.models import AskChannel, Question
 from chat.safeguarding import crisis
-from portal.people import selectors as people_selectors
-from portal.people import services as people_services
 from portal.people.roles import Role
 
 QUESTIONS_IN_VIEW = datetime.timedelta(days=90)
@@ -98,78 +95,6 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         raise PermissionDenied("That is not one of your questions.")
     return redirect("chat:ask")
-
-
-# --- Staff: safeguarding alerts ------------------------------------------------------------
-
-
-def alerts_visible_to(user):
-    """A PA: their caseload's alerts and any they were told of. A manager: their teams', and
-    texts from unknown numbers (a number to ring back). Others: none. Alerts tied to no young
-    person and no number (raised for questions asked without signing in before issue 15) are
-    nobody's to act on, so they are in no one's list."""
-    if not user.is_portal_staff:
-        return SafeguardingAlert.objects.none()
-    mine = Q(young_person__in=people_selectors.young_people_visible_to(user)) | Q(told=user)
-    if user.has_role(Role.MANAGER):
-        mine |= Q(young_person__isnull=True) & ~Q(from_number="")
-    return (
-        SafeguardingAlert.objects.filter(mine)
-        .select_related("young_person__user", "handled_by")
-        .distinct()
-    )
-
-
-@login_required
-def alert_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_portal_staff:
-        raise PermissionDenied("This page is for the leaving care team.")
-    found = alerts_visible_to(request.user)
-    context = {
-        "open": found.filter(handled_at__isnull=True),
-        "handled": found.filter(handled_at__isnull=False)[:50],
-        "anonymous_risks": (
-            bot_selectors.anonymous_risks_counted() if request.user.has_role(Role.MANAGER) else None
-        ),
-        "anonymous_days": bot_selectors.ANONYMOUS_RISKS_WINDOW.days,
-    }
-    return render(request, "chat/alerts.html", context)
-
-
-class HandledForm(forms.Form):
-    note = forms.CharField(
-        label="What you did",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Say what you did, for the record."},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_portal_staff:
-        raise PermissionDenied("This page is for the leaving care team.")
-    alert = get_object_or_404(alerts_visible_to(request.user), pk=pk)
-    form = HandledForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and alert.handled_at is None:
-        alert.handled_by = request.user
-        alert.handled_at = timezone.now()
-        alert.handled_note = form.cleaned_data["note"]
-        alert.save(update_fields=["handled_by", "handled_at", "handled_note"])
-        messages.success(request, "Marked as dealt with.")
-        return redirect("chat:alerts")
-    if request.method == "GET" and alert.young_person is not None:
-        people_services.record_staff_access(
-            staff=request.user, profile=alert.young_person, what="safeguarding alert"
-        )
-    context = {
-        "alert": alert,
-        "categories": alerts.labels(alert.categories),
-        "told": alert.told.all(),
-        "form": form,
-    }
-    return render(request, "chat/alert.html", context)
 
 
 # --- Editors: questions the bot could not answer well ---------------------------------------

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     MANAGER = "manager", "Service manager"
     PARTICIPATION = "participation", "Participation officer"
     EDITOR = "editor", "Content editor"
+    DUTY = "duty", "Duty team"
 
 
 # The group name each role is stored as.
@@ -27,6 +28,7 @@ GROUP_NAMES: dict[Role, str] = {
     Role.PARTICIPATION: "Participation officers",
     # Wagtail's own editors group: it already has page permissions on the site's root.
     Role.EDITOR: "Editors",
+    Role.DUTY: "Duty team",
 }
 
 # Permissions as "app_label.codename". Later issues add theirs here, so one place says who can
@@ -65,13 +67,23 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
             for verb in ["add", "change", "choose", "delete"]
         ),
     ],
+    # The duty team (issue 16): every safeguarding alert, to see and acknowledge; an immediate
+    # or high alert nobody acknowledges in time is passed to them (chat.safeguarding.services).
+    Role.DUTY: ["chat.view_all_alerts"],
 }
 
 # Staff roles see safeguarding records, so they must use a second factor to sign in.
-STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.PARTICIPATION, Role.EDITOR})
+STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.PARTICIPATION, Role.EDITOR, Role.DUTY})
 
 # When someone is in more than one group, the first of these decides their landing page.
-PRECEDENCE = [Role.MANAGER, Role.PA, Role.PARTICIPATION, Role.EDITOR, Role.YOUNG_PERSON]
+PRECEDENCE = [
+    Role.MANAGER,
+    Role.PA,
+    Role.DUTY,
+    Role.PARTICIPATION,
+    Role.EDITOR,
+    Role.YOUNG_PERSON,
+]
 
 
 def role_for_group(name: str) -> Role | None:

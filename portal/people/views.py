@@ -98,10 +98,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         ).select_related("staff", "young_person__user")[:20]
     if user.has_role(Role.PARTICIPATION):
         context["figures"] = selectors.participation_figures()
-    if user.has_role(Role.PA) or user.has_role(Role.MANAGER):
-        from chat.bot.views import alerts_visible_to
+    if user.has_role(Role.PA) or user.has_role(Role.MANAGER) or user.has_role(Role.DUTY):
+        from chat.safeguarding.selectors import alert_queue
 
-        context["open_alerts"] = alerts_visible_to(user).filter(handled_at__isnull=True).count()
+        context["open_alerts"] = alert_queue(user).count()
     return render(request, "people/staff_home.html", context)
 
 

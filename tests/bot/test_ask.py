@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from chat import services
 from chat.models import Channel, InboundText, Message, Question, SafeguardingAlert
+from chat.safeguarding.crisis import HIGH, crisis_reply
 from tests.chat.test_inbound_texts import text as send_text
 
 API = "/api/ask"
@@ -180,7 +181,7 @@ def test_risk_gets_crisis_contacts_first_and_tells_the_pa_and_manager(
     with django_capture_on_commit_callbacks(execute=True):
         body = ask(client, "I don't want to be here anymore, I'm thinking of ending it").json()
     assert body["safeguarding"] is True and body["handoff"] is True
-    assert body["answer"].startswith("If you are in danger or hurt, call 999 now.")
+    assert body["answer"].startswith(crisis_reply(HIGH).heading)
     assert "116 123" in body["answer"] and "85258" in body["answer"]
     alert = SafeguardingAlert.objects.get()
     assert alert.young_person == young_person
@@ -202,7 +203,7 @@ def test_a_risk_from_someone_not_signed_in_gets_crisis_contacts_and_pages_nobody
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         body = ask(client, "I don't want to be here anymore, I'm thinking of ending it").json()
     assert body["safeguarding"] is True
-    assert body["answer"].startswith("If you are in danger or hurt, call 999 now.")
+    assert body["answer"].startswith(crisis_reply(HIGH).heading)
     assert "116 123" in body["answer"] and "85258" in body["answer"]
     assert not SafeguardingAlert.objects.exists()
     assert mail.outbox == [] and callbacks == []
@@ -213,7 +214,7 @@ def test_a_risk_from_someone_not_signed_in_gets_crisis_contacts_and_pages_nobody
     page = client.get(reverse("chat:alerts")).text
     assert "Questions from people not signed in" in page
     assert "In the last 30 days: 1 question." in page
-    assert "<p>None.</p>" in page.split("Not dealt with yet")[1].split("<h2>")[0]
+    assert "<p>None.</p>" in page.split("<h2>Open</h2>")[1].split("<h2>")[0]
     assert "safeguarding alert" not in client.get(reverse("people:staff_home")).text
 
 
@@ -222,7 +223,7 @@ def test_old_alerts_about_nobody_are_not_left_for_managers_to_act_on(client, man
     SafeguardingAlert.objects.create(channel="api", text="ending it", categories=["suicide"])
     client.force_login(manager)
     page = client.get(reverse("chat:alerts")).text
-    assert "<p>None.</p>" in page.split("Not dealt with yet")[1].split("<h2>")[0]
+    assert "<p>None.</p>" in page.split("<h2>Open</h2>")[1].split("<h2>")[0]
     assert "safeguarding alert" not in client.get(reverse("people:staff_home")).text
 
 
@@ -279,7 +280,7 @@ def test_a_message_to_the_pa_that_reads_as_a_risk_raises_an_alert_and_answers_at
     assert alert.message.body.startswith("my bf hit me")
     bodies = list(Message.objects.order_by("pk").values_list("channel", "body"))
     assert bodies[0] == (Channel.WEB, "my bf hit me again and im scared to go home")
-    assert bodies[1][0] == Channel.BOT and bodies[1][1].startswith("If you are in danger")
+    assert bodies[1][0] == Channel.BOT and bodies[1][1].startswith(crisis_reply(HIGH).heading)
     assert f"I've told {pa.first_name}" in bodies[1][1]
 
 
@@ -391,7 +392,7 @@ def test_alerts_are_seen_by_the_pa_not_by_another_pa_or_a_young_person(
     assert young_person.user.display_name in client.get(reverse("chat:alerts")).text
     client.post(url, {"note": "Called her, she is safe with her sister tonight."})
     alert.refresh_from_db()
-    assert alert.handled_by == pa
+    assert alert.closed_by == pa
     client.force_login(other_pa)
     assert client.get(url).status_code == 404
     client.force_login(young_person.user)
