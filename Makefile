@@ -30,22 +30,26 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-# The site and, beside it, the task worker that sends texts; stopping one stops both.
+# The site and, beside it, the task worker that sends texts and escalates unacknowledged
+# safeguarding alerts; stopping one stops both.
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo --if-empty
-	$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload --interval 1 & worker=$$!; \
+	$(PY) manage.py db_worker --backend texts --queue-name texts,safeguarding --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# The task worker alone (production runs one or more of these beside the ASGI processes).
+# The task worker alone (production runs one or more of these beside the ASGI processes): texts
+# and safeguarding escalations. A council may run more `--queue-name texts` workers beside it.
 worker: venv
-	$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload
+	$(PY) manage.py db_worker --backend texts --queue-name texts,safeguarding --no-reload
 
 # Production's shape on this machine (docs/deploy.md): migrate, collect the static files, then
-# uvicorn with WEB_CONCURRENCY worker processes on one port, beside one text worker (started
-# again if it stops, as a supervisor would: it exits when PostgreSQL goes away) and, every 5
-# minutes, `sweep_texts` for texts a dead worker left half-sent. Stopping it stops them all.
+# uvicorn with WEB_CONCURRENCY worker processes on one port, beside one task worker for texts
+# and safeguarding escalations (started again if it stops, as a supervisor would: it exits when
+# PostgreSQL goes away) and, every 5 minutes, `sweep_texts` for texts a dead worker left
+# half-sent and `escalate_alerts` for alerts that fell due while no worker ran. Stopping it
+# stops them all.
 # It takes the production variables from the environment or the command line. TLS is ended
 # by a proxy in front, so over plain http here add SECURE_SSL_REDIRECT=0.
 WEB_CONCURRENCY ?= 2
@@ -69,14 +73,15 @@ run-prod: venv
 		*) echo "REDIS_URL must be a Redis URL (redis://...): the processes' channel layer and cache."; exit 1;; esac
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "== uvicorn, $(WEB_CONCURRENCY) worker processes, on http://$(BIND_HOST):$(PORT); one text worker; sweep_texts every 5 minutes. Ctrl+C stops them all."
+	@echo "== uvicorn, $(WEB_CONCURRENCY) worker processes, on http://$(BIND_HOST):$(PORT); one task worker (texts, safeguarding); sweep_texts and escalate_alerts every 5 minutes. Ctrl+C stops them all."
 	@( trap 'kill $$pid $$nap 2>/dev/null; exit' TERM; while :; do \
-		$(PY) manage.py db_worker --backend texts --queue-name texts --no-reload & pid=$$!; \
+		$(PY) manage.py db_worker --backend texts --queue-name texts,safeguarding --no-reload & pid=$$!; \
 		wait $$pid; echo "The text worker stopped (exit $$?); starting it again in 5 s." >&2; \
 		sleep 5 & nap=$$!; wait $$nap; \
 	done ) & worker=$$!; \
 	( trap 'kill $$nap 2>/dev/null; exit' TERM; while :; do \
-		$(PY) manage.py sweep_texts; $(PY) manage.py release_held_answers; sleep 300 & nap=$$!; wait $$nap; \
+		$(PY) manage.py sweep_texts; $(PY) manage.py release_held_answers; \
+		$(PY) manage.py escalate_alerts; sleep 300 & nap=$$!; wait $$nap; \
 	done ) & sweeper=$$!; \
 	trap 'kill $$worker $$sweeper 2>/dev/null; wait' EXIT INT TERM; \
 	DATABASE_CONN_MAX_AGE=0 $(VENV)/bin/uvicorn portal.asgi:application \
