@@ -462,7 +462,12 @@ def phrasing(
 @dataclass(frozen=True)
 class _Gate:
     words: frozenset[str]  # whole words
-    prefixes: tuple[str, ...]  # " " + the start of a word, when the rest is not a plain word
+    prefixes: frozenset[str]  # " " + the start of a word, when the rest is not a plain word
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Words and prefixes in one set (a prefix starts with a space, so never clashes)."""
+        return self.words | self.prefixes
 
 
 @dataclass(frozen=True)
@@ -542,7 +547,7 @@ def _gate(tree: object, group: int | None) -> _Gate | None:
     if any(not word for word, _ in starts):
         return None
     words = frozenset(word for word, complete in starts if complete)
-    prefixes = tuple(sorted({" " + word for word, complete in starts if not complete}))
+    prefixes = frozenset(" " + word for word, complete in starts if not complete)
     return _Gate(words, prefixes)
 
 
@@ -675,18 +680,35 @@ class RuleSet:
         for index, rule in enumerate(self.rules):
             for word in rule.gate.words if rule.gate is not None else ():
                 self.by_word.setdefault(word, []).append(index)
-        # Rules to look at on every message: no gate, or a gate that includes word prefixes.
+        # Every prefix any gate has, so a message tests each once. A rule found through a word of
+        # its core's gate is open on that gate; rules with a prefix (or no gate) are checked here,
+        # and `also` gates always are.
+        gates = [((rule.gate,) if rule.gate is not None else ()) + rule.also for rule in self.rules]
+        self.prefixes = frozenset(p for each in gates for gate in each for p in gate.prefixes)
+        self.core_keys = tuple(
+            rule.gate.keys if rule.gate is not None else None for rule in self.rules
+        )
+        self.also_keys = tuple(tuple(gate.keys for gate in rule.also) for rule in self.rules)
         self.always = tuple(
             index
             for index, rule in enumerate(self.rules)
             if rule.gate is None or rule.gate.prefixes
         )
 
-    def candidates(self, words: frozenset[str]) -> list[int]:
-        found = set(self.always)
+    def opened(self, words: frozenset[str], padded: str) -> list[int]:
+        """The rules (by index, in order) whose gates are all open for this message."""
+        present = words | {prefix for prefix in self.prefixes if prefix in padded}
+        found: set[int] = set()
         for word in words:
             found.update(self.by_word.get(word, ()))
-        return sorted(found)
+        for index in self.always:
+            keys = self.core_keys[index]
+            if keys is None or not keys.isdisjoint(present):
+                found.add(index)
+        also = self.also_keys
+        return sorted(
+            i for i in found if not also[i] or all(not k.isdisjoint(present) for k in also[i])
+        )
 
     def match(self, text: str, *, gated: bool = True) -> list[RuleHit]:
         """Every risk the rules find in `text`, in message order (then category order).
@@ -699,10 +721,7 @@ class RuleSet:
             return []
         words = frozenset(norm.text.split())
         padded = " " + norm.text
-        if gated:
-            indices = [i for i in self.candidates(words) if _opened(self.rules[i], words, padded)]
-        else:
-            indices = list(range(len(self.rules)))
+        indices = self.opened(words, padded) if gated else list(range(len(self.rules)))
         # One entry per (span, category): the most urgent severity, the first rule that gave it.
         spans: dict[tuple[int, int, str], tuple[str, str]] = {}
         for index in indices:
@@ -750,16 +769,6 @@ class RuleSet:
 
 def _more_urgent(severity: str, than: str) -> bool:
     return _URGENCY[severity] < _URGENCY[than]
-
-
-def _open(gate: _Gate, words: frozenset[str], padded: str) -> bool:
-    return not gate.words.isdisjoint(words) or any(prefix in padded for prefix in gate.prefixes)
-
-
-def _opened(rule: Rule, words: frozenset[str], padded: str) -> bool:
-    if rule.gate is not None and not _open(rule.gate, words, padded):
-        return False
-    return all(_open(gate, words, padded) for gate in rule.also)
 
 
 def _matches(rule: Rule, norm: _Normalised) -> list[tuple[int, int]]:

@@ -53,8 +53,8 @@ PHRASINGS = (
     phrasing(
         "homeless_tomorrow",
         HIGH,
-        r"(?:going to be|will be|ill be|about to be|be) (?P<core>homeless) (?:tomorrow|"
-        r"this weekend)",
+        r"(?:going to be|will be|ill be|about to be|be) (?P<core>homeless) (?:tomorrow|this "
+        r"weekend)",
     ),
     phrasing(
         "im_homeless",
@@ -102,8 +102,8 @@ PHRASINGS = (
         IMMEDIATE,
         r"(?P<core>sleep|sleeping|slept|sleeps|kip|kipping|kipped|stay|staying|stayed|spend the "
         r"night|spending the night|spent the night|living|live|lived|ended up)(?: tonight)? "
-        r"(?:rough|out on the streets?|on the streets?|on the pavement|on a bench|on benches|"
-        r"on the bench|on a park bench|in (?:a|the) (?:doorway|park|shop doorway|street))",
+        r"(?:rough|out on the streets?|on the streets?|on the pavement|on a bench|on benches|on "
+        r"the bench|on a park bench|in (?:a|the) (?:doorway|park|shop doorway|street))",
         r"(?:being|im|i am|been) (?P<core>on the streets?)",
     ),
     phrasing(
@@ -244,13 +244,13 @@ PHRASINGS = (
     phrasing(
         "eviction_notice",
         CONCERN,
-        r"(?P<core>eviction|section 21|section 8|s21|possession) (?:notice|notices|letter|letters|"
-        r"papers|order|hearing|warrant|date)",
+        r"(?P<core>eviction|section 21|section 8|s21|possession) (?:notice|notices|letter|"
+        r"letters|papers|order|hearing|warrant|date)",
         r"(?P<core>notice seeking possession|notice of seeking possession)",
         r"(?:threatening|threatened|threaten|threatens|risk of|facing) (?P<core>eviction)",
         r"(?:got|get|getting|gave|give|given|giving|handed|served|sent|received|had|have|ive got|"
-        r"been given|been served) "
-        r"(?:me |us )?(?:a |an |my |the |our )?(?P<core>section 21|s21|section twenty one)",
+        r"been given|been served) (?:me |us )?(?:a |an |my |the |our )?(?P<core>section 21|s21|"
+        r"section twenty one)",
         soft=True,
     ),
     phrasing(
@@ -258,17 +258,16 @@ PHRASINGS = (
         CONCERN,
         r"(?:im|i am|were|we are|i|we|me|us|might|may|could|will|going to|about to|worried about|"
         r"scared of|afraid of|worried im|worried i will|think im|think i am|think were|says im|"
-        r"said im|says were|said were) (?:<W>)?(?P<core>getting evicted|get evicted|be evicted|"
-        r"being evicted)(?! from (?:the|a|this|that|our) (?!(?:flat|house|home|room|hostel|place|"
-        r"property|accommodation|bedsit|studio)\b))",
+        r"said im|says were|said were) (?:<W>)?(?P<core>getting|get|be|being) "
+        r"(?P<also>evicted)(?! from (?:the|a|this|that|our) (?!(?:flat|house|home|room|hostel|"
+        r"place|property|accommodation|bedsit|studio)\b))",
         r"(?:landlord|landlady|council|housing|housing association|agent|letting agent|they|he|"
         r"she|theyre|hes|shes) (?:<W>){0,3}(?:wants|want|wanted|is going|are going|going|is|are|"
-        r"trying|tries|threatening|"
-        r"threatened|threatens|says|said|told me|plans|planning) (?:<W>){0,2}(?P<core>evict me|"
-        r"evict us|evicting me|evicting us)",
+        r"trying|tries|threatening|threatened|threatens|says|said|told me|plans|planning) "
+        r"(?:<W>){0,2}(?P<core>evict me|evict us|evicting me|evicting us)",
         soft=True,
-        unless=r"game|games|lobby|server|discord|chat|group chat|groupchat|big brother|"
-        r"love island|tv|show|episode|fortnite|minecraft|roblox|among us",
+        unless=r"game|games|lobby|server|discord|chat|group chat|groupchat|big brother|love "
+        r"island|tv|show|episode|fortnite|minecraft|roblox|among us",
     ),
     phrasing(
         "rent_arrears_letter",
