@@ -33,6 +33,13 @@ PHRASINGS = (
         r"customer|customers|language|comments|reviews?)\b)",
     ),
     phrasing(
+        # Sexual abuse is here (mostly by family or carers); assault and exploitation are in
+        # sexual_exploitation.
+        "sexually_abused",
+        HIGH,
+        r"(?P<core>sexually|sexual) (?:abused|abuse)",
+    ),
+    phrasing(
         "molested",
         HIGH,
         r"(?P<core>molest|molested|molesting|molests)",
