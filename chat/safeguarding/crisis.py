@@ -159,7 +159,7 @@ def is_crisis_message(message) -> bool:
 # "Name: what to do." as `CrisisReply.as_text` writes each contact (a name has no colon or full
 # stop; static/js/chat.js reads a live message the same way).
 _CONTACT = re.compile(r"(?:^|(?<=\. ))([^\s:.][^:.]*): ([^.]+)\.")
-_CALL = re.compile(r"\bcall (\+?\d[\d ]*\d)", re.IGNORECASE)
+_CALL = re.compile(r"(?:\bcall |^)(\+?\d[\d ]*\d)", re.IGNORECASE)  # or a bare number
 _TEXT = re.compile(r"\btext (?:([A-Z]+) to )?(\d[\d ]*\d)", re.IGNORECASE)
 
 

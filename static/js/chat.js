@@ -142,7 +142,7 @@
    * the way chat.safeguarding.crisis.from_text reads them: a heading, then "Name: what to do."
    * for each contact, then who was told. */
   const CONTACT = /(?:^|(?<=\. ))([^\s:.][^:.]*): ([^.]+)\./g;
-  const CALL = /\bcall (\+?\d[\d ]*\d)/i;
+  const CALL = /(?:\bcall |^)(\+?\d[\d ]*\d)/i; // or a bare number
   const TEXT = /\btext (?:([A-Z]+) to )?(\d[\d ]*\d)/i;
   const headings = (() => {
     try {
