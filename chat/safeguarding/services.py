@@ -228,7 +228,11 @@ def _locked(alert: SafeguardingAlert | int, by: User) -> SafeguardingAlert:
     pk = alert if isinstance(alert, int) else alert.pk
     if not selectors.alerts_visible_to(by).filter(pk=pk).exists():
         raise NotAllowed("This alert is not one you can act on.")
-    return SafeguardingAlert.objects.select_for_update().select_related("young_person").get(pk=pk)
+    return (
+        SafeguardingAlert.objects.select_for_update(of=("self",))
+        .select_related("young_person")
+        .get(pk=pk)
+    )
 
 
 def _audit(by: User, alert: SafeguardingAlert, what: str) -> None:

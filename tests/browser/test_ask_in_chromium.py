@@ -49,7 +49,7 @@ def test_a_risky_message_gets_help_at_once_and_the_pa_deals_with_the_alert(
 
     send(you, "i cant do this anymore i want to end it all")
     bot = you.locator(".bubble").last
-    expect(bot).to_contain_text("call 999 now")
+    expect(bot).to_contain_text("call 999")
     expect(bot).to_contain_text("116 123")
     eventually(lambda: SafeguardingAlert.objects.exists())
     # The PA's open inbox shows the alert at once.
@@ -58,9 +58,12 @@ def test_a_risky_message_gets_help_at_once_and_the_pa_deals_with_the_alert(
     expect(pa.locator("blockquote")).to_contain_text("i want to end it all")
     screenshot(pa, "chatbot-safeguarding-alert")
     assert Axe().run(pa).violations_count == 0
+    pa.get_by_role("button", name="Acknowledge: I am dealing with this").click()
+    expect(pa.locator(".notification--success")).to_contain_text("You have acknowledged")
     pa.get_by_label("What you did").fill("Rang them straight away; they are with a friend.")
-    pa.get_by_role("button", name="Mark as dealt with").click()
-    expect(pa.locator(".notification--success")).to_contain_text("Marked as dealt with")
-    assert SafeguardingAlert.objects.get().handled_at is not None
+    pa.get_by_role("button", name="Close with this note").click()
+    expect(pa.locator(".notification--success")).to_contain_text("Closed, with what you did")
+    alert = SafeguardingAlert.objects.get()
+    assert alert.acknowledged_by_id is not None and alert.closed_at is not None
     for context in contexts:
         context.close()
