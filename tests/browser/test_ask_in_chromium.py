@@ -55,7 +55,7 @@ def test_a_risky_message_gets_help_at_once_and_the_pa_deals_with_the_alert(
     # The PA's open inbox shows the alert at once.
     expect(pa.get_by_role("alert")).to_contain_text("Safeguarding alert")
     pa.get_by_role("alert").get_by_role("link", name="Read it now").click()
-    expect(pa.locator("blockquote")).to_contain_text("i want to end it all")
+    expect(pa.locator("blockquote").first).to_contain_text("i want to end it all")
     screenshot(pa, "chatbot-safeguarding-alert")
     assert Axe().run(pa).violations_count == 0
     pa.get_by_role("button", name="Acknowledge: I am dealing with this").click()
