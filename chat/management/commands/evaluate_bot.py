@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from chat.bot import evaluation
+from chat.safeguarding import evaluation as safeguarding_evaluation
 
 
 def _percent(rate: float | None) -> str:
@@ -33,8 +34,16 @@ class Command(BaseCommand):
         with transaction.atomic():
             report = evaluation.evaluate(rows)
             transaction.set_rollback(True)
+        screening = (
+            safeguarding_evaluation.evaluate(rows)
+            if safeguarding_evaluation.labelled(rows)
+            else None
+        )
         if json:
-            self.stdout.write(_dumps(report.as_dict()))
+            result = report.as_dict()
+            if screening is not None:
+                result["safeguarding"] = screening.as_dict()
+            self.stdout.write(_dumps(result))
             return
         self.stdout.write(f"{path.name}: {len(rows)} questions")
         self.stdout.write(
@@ -57,9 +66,37 @@ class Command(BaseCommand):
             f"  handoff accuracy      {_percent(report.handoff.rate):>7}"
             f"  ({report.handoff.right}/{report.handoff.total})"
         )
+        if screening is not None:
+            self._screening(screening, misses=misses)
         if misses:
             for miss in report.misses:
                 self.stdout.write(f"  MISS {miss['wrong']}: {miss['q']!r} -> {miss['got']}")
+
+    def _screening(self, report, *, misses: bool) -> None:
+        """Recall and false alarms per category, severity and kind (issue 16)."""
+
+        def line(label: str, tally) -> None:
+            self.stdout.write(
+                f"    {label:<22}{_percent(tally.rate):>7}  ({tally.hit}/{tally.total})"
+            )
+
+        self.stdout.write("  safeguarding, by category (recall):")
+        for code, tally in sorted(report.by_category.items()):
+            line(code, tally)
+        self.stdout.write("  by severity (recall):")
+        for code, tally in sorted(report.by_severity.items()):
+            line(code, tally)
+        self.stdout.write("  false alarms, by kind:")
+        for kind, tally in sorted(report.false_alarms_by_kind.items()):
+            line(kind, tally)
+        line("right category", report.right_category)
+        line("right severity", report.right_severity)
+        line("999 for non-immediate", report.over_called_immediate)
+        if misses:
+            for miss in report.misses:
+                self.stdout.write(
+                    f"  SCREENING {miss['wrong']}: {miss['q']!r} ({miss['category']})"
+                )
 
 
 def _dumps(value: dict) -> str:
