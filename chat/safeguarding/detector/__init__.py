@@ -1,18 +1,23 @@
 """The risk detector: `assess(text, context=())` says which risks a message shows, how severe,
 and why. Callers outside `chat.safeguarding` use `services.screen_message`, not this.
 
-(Interim: this wraps the rule module of issue 9 until the rules are split by category and the
-learned model lands; the interface below is the one the rest of the portal uses.)
+Two halves: `rules` (precise phrases, split by category, each with its severity) and `model`
+(linear heads over static sentence embeddings and character n-grams, fitted from the committed
+corpus by `manage.py train_safeguarding`). See docs/safeguarding.md for what each catches and
+the measured figures.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chat.safeguarding.crisis import HIGH, IMMEDIATE, SEVERITIES
+from chat.safeguarding.crisis import CONCERN, HIGH, SEVERITIES
 
 __all__ = ["CATEGORIES", "Assessment", "Risk", "assess"]
+
+logger = logging.getLogger("portal.safeguarding")
 
 CATEGORIES: dict[str, str] = {
     "suicide": "Thoughts of suicide or ending their life",
@@ -43,7 +48,8 @@ class Assessment:
 
     @property
     def at_risk(self) -> bool:
-        return bool(self.risks)
+        """A risk was found, or the model failed (a person must read it)."""
+        return bool(self.risks) or self.degraded
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -54,31 +60,57 @@ class Assessment:
     def severity(self) -> str | None:
         """The most urgent severity found, or None when there is no risk."""
         if not self.risks:
-            return None
+            return CONCERN if self.degraded else None
         return min((risk.severity for risk in self.risks), key=_SEVERITY_ORDER.__getitem__)
 
     @property
     def evidence(self) -> list[str]:
-        return [risk.evidence or risk.phrase for risk in self.risks]
+        reasons = [risk.evidence or risk.phrase for risk in self.risks]
+        if self.degraded:
+            reasons.append("The model could not read this message; the rules alone screened it.")
+        return reasons
 
 
-_OLD_TO_NEW = {"domestic_violence": "domestic_abuse", "homeless_tonight": "homelessness"}
+CONTEXT_MESSAGES = 3  # earlier messages read with a new one
 
 
 def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
     """Read one message, with up to three earlier ones from the same young person (oldest
-    first), and say which risks it shows."""
-    from chat.bot import safeguarding as old
+    first), and say which risks it shows.
 
-    found = old.assess(text)
-    risks = tuple(
+    Rules first (explicit phrases, each with its severity), then the learned model, which
+    reads the message alone and with its context. A risk either finds is a risk. If the model
+    fails, the rules decide and the assessment is marked `degraded`, which counts as a risk of
+    its own (a person reads the message): nothing passes unread because a model broke."""
+    if not isinstance(text, str) or not text.strip():
+        return Assessment(())
+    earlier = tuple(line for line in context if isinstance(line, str))[-CONTEXT_MESSAGES:]
+    found = [
         Risk(
-            _OLD_TO_NEW.get(risk.category, risk.category),
-            risk.phrase,
-            IMMEDIATE if risk.category == "homeless_tonight" else HIGH,
-            f"rule: {risk.phrase}",
+            hit.category,
+            hit.phrase,
+            hit.severity,
+            f"rule {hit.rule_name}: \u201c{hit.phrase}\u201d",
         )
-        for risk in found.risks
-    )
-    return Assessment(risks)
+        for hit in rules.match(text)
+    ]
+    try:
+        verdict = model.loaded().judge(text, earlier)
+    except Exception:  # any failure of the model must fall back, loudly
+        logger.exception("The safeguarding model failed: the rules alone screened a message")
+        return Assessment(tuple(found), degraded=True)
+    if verdict.at_risk and not found:
+        like = "; ".join(f"\u201c{line}\u201d" for line in verdict.like)
+        found.append(
+            Risk(
+                verdict.category,
+                text.strip()[:200],
+                verdict.severity,
+                f"model: score {verdict.score:.2f} (flags from {verdict.threshold:.2f}); "
+                f"reads like {like}",
+            )
+        )
+    return Assessment(tuple(found))
 
+
+from chat.safeguarding.detector import model, rules  # noqa: E402 - they read CATEGORIES

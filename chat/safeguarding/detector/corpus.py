@@ -15,6 +15,8 @@ from chat.safeguarding.crisis import SEVERITIES
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EARLIER_SETS = [
     Path(__file__).resolve().parents[2] / "bot" / "eval_sets" / "safeguarding_held_out.jsonl",
+    # The retriever's tuning questions: everyday offer questions, none a risk.
+    Path(__file__).resolve().parents[2] / "bot" / "eval_sets" / "tuning.jsonl",
 ]
 
 

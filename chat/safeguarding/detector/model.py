@@ -36,8 +36,8 @@ class Verdict:
 
 
 class Model:
-    def __init__(self, path: Path = MODEL_PATH) -> None:
-        with np.load(path, allow_pickle=False) as stored:
+    def __init__(self, path: Path | None = None) -> None:
+        with np.load(path or MODEL_PATH, allow_pickle=False) as stored:
             arrays = {name: stored[name] for name in stored.files}
         self.meta = json.loads(str(arrays.pop("meta")))
         self.threshold = float(self.meta["threshold"])
@@ -67,11 +67,9 @@ class Model:
         return sum(array.nbytes for array in arrays)
 
     def judge(self, text: str, context: tuple[str, ...] = ()) -> Verdict:
-        chars = features._HASHER.transform([features.normalise(text)])
-        own, joined = features.embed(
-            [features.normalise(text), features.with_context(text, context)]
-        )
-        both = np.concatenate([own, joined])
+        chars = features.char_ngrams([text])
+        both = features.embeddings([text], [context], self.encoder)[0]
+        joined = both[len(both) // 2 :]
         score = (
             float((chars @ self.char_coef)[0]) + float(both @ self.embedding_coef) + self.intercept
         )

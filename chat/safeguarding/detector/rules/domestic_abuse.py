@@ -16,6 +16,12 @@ from chat.safeguarding.detector.rules.engine import (
 
 CATEGORY = "domestic_abuse"
 
+# A message about coursework, training or the news: the words name a subject, not their life.
+_STUDYING = (
+    r"\b(?:essay|coursework|assignment|course|module|lecture|dissertation|presentation|"
+    r"project|research|documentary|training|awareness|exam|revision|article|podcast)\b"
+)
+
 _DV_VERBS = (
     r"(?:hit(?! me up)|hits(?! me up)|hitting(?! me up)|beat|beats|beating|beaten|punch|punches|"
     r"punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle|strangles|"
@@ -56,6 +62,8 @@ PHRASINGS = (
         "domestic_abuse",
         HIGH,
         r"(?P<core>domestic) (?:violence|abuse)",
+        # Studying or reading about it, not living it ("essay on domestic violence").
+        unless=_STUDYING,
     ),
     phrasing(
         "hits_me",

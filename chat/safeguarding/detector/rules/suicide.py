@@ -191,6 +191,12 @@ PHRASINGS = (
         "suicidal",
         HIGH,
         r"(?P<core>suicid(?:e|al|ally))(?! squad\b)",
+        # A thing called suicidal ("chelseas defending is suicidal"), or a subject studied.
+        unless=r"\b(?:defending|defence|defense|tactics|formation|pass|passing|backpass|"
+        r"driving|overtake|overtaking|decision|move|plan of attack|lineup|keeper|goalie|"
+        r"squad) (?:is|was|looks|looked|are|were) (?:so |proper |absolutely |literally )?"
+        r"suicidal|\bsuicide (?:prevention|awareness|squad)\b|\b(?:essay|coursework|"
+        r"assignment|lecture|dissertation|documentary|module) (?:on|about)\b",
     ),
     phrasing(
         "take_my_life",
