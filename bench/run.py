@@ -212,6 +212,10 @@ def main() -> None:
 
         results.extend(survey_measures())
 
+        from bench.safeguarding import safeguarding_measures
+
+        results.extend(safeguarding_measures())
+
         from bench.bot import bot_measures
 
         results.extend(bot_measures())
