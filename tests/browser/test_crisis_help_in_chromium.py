@@ -76,7 +76,6 @@ def check_help(page, *, immediate: bool) -> None:
         pytest.param(
             ("i cant do this anymore", "took them all"),
             id="took-them-all",
-            marks=[pytest.mark.xfail(reason="needs the detector to read it (issue 16, item 2)")],
         ),
         pytest.param(("i took all my pills",), id="took-all-my-pills"),
     ],

@@ -193,7 +193,6 @@ def test_a_concern_gets_a_concern_alert_that_is_never_escalated_and_no_999_first
     assert waiting_tasks("escalate_alert") == []
 
 
-@pytest.mark.xfail(strict=False, reason="the detector's severities land with the lead's rules")
 def test_an_eviction_next_month_is_a_concern_not_call_999(young_person):
     services.post_message(
         conversation=services.conversation_for(young_person),

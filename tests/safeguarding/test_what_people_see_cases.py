@@ -1,6 +1,6 @@
 """The cases issue 16 measured, end to end on the Ask page: what the young person sees depends
-on the detector reading them right, so these are expected to fail (xfail, not strict) until it
-does, and then pass with no change here. The page's side is tested in test_what_people_see.py."""
+on the detector reading them right (a short message with the ones before it, a risk inside an
+offer question, an eviction still to come). The page's side is in test_what_people_see.py."""
 
 from __future__ import annotations
 
@@ -10,12 +10,7 @@ import pytest
 
 from tests.safeguarding.test_what_people_see import ask_page, links, panel
 
-DETECTOR = pytest.mark.xfail(
-    reason="needs the detector to read this case (issue 16, item 2)", strict=False
-)
 
-
-@DETECTOR
 @pytest.mark.django_db
 def test_took_them_all_gets_the_help_as_the_first_thing_under_the_heading(client, young_person):
     client.force_login(young_person.user)
@@ -29,7 +24,6 @@ def test_took_them_all_gets_the_help_as_the_first_thing_under_the_heading(client
     assert "Did this help?" not in html
 
 
-@DETECTOR
 @pytest.mark.django_db
 def test_a_risk_inside_an_offer_question_gets_the_help_first_then_the_answer(client, young_person):
     client.force_login(young_person.user)
@@ -46,7 +40,6 @@ def test_a_risk_inside_an_offer_question_gets_the_help_first_then_the_answer(cli
     assert "Samaritans" not in html[answer_at:].split("Your last questions")[0]
 
 
-@DETECTOR
 @pytest.mark.django_db
 def test_an_eviction_coming_up_gets_housing_help_and_no_999(client, young_person):
     client.force_login(young_person.user)

@@ -166,11 +166,14 @@ class Encoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.nbytes = len(raw)
         model = _graph(load_safetensors(raw)).SerializeToString()
+        del raw  # the session keeps its own copy of the weights: hold them once, not three times
         self.session = onnxruntime.InferenceSession(
             model, options, providers=["CPUExecutionProvider"]
         )
-        self.nbytes = len(raw)
+        del model
 
     def embed(self, texts: list[str], batch: int = 64) -> np.ndarray:
         """Unit-length sentence vectors, [len(texts), 384] float32."""

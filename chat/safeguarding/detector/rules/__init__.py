@@ -45,3 +45,8 @@ def match(text: str) -> list[RuleHit]:
 
     Pure and fast (well under a millisecond for a typical message): no Django, no I/O."""
     return RULES.match(text)
+
+
+def denied(text: str) -> bool:
+    """Does the message deny, in words a rule knows, a risk it would otherwise show?"""
+    return RULES.denied(text)

@@ -766,6 +766,28 @@ class RuleSet:
                 hits[same] = RuleHit(category, hit.phrase, severity, hits[same].rule_name)
         return hits
 
+    def denied(self, text: str) -> bool:
+        """Does the message deny a risk in words a rule knows ("I'm not going to hurt myself")?
+        True when some rule's phrase is there but every match of it is negated. The detector
+        uses it to ask more of the learned model, which reads meaning but not negation well."""
+        if not text or not text.strip():
+            return False
+        norm = _normalise(text)
+        if not norm.text:
+            return False
+        padded = " " + norm.text
+        for index in self.opened(frozenset(norm.text.split()), padded):
+            rule = self.rules[index]
+            if rule.context is not None and not rule.context.search(norm.text):
+                continue
+            if rule.unless is not None and rule.unless.search(norm.text):
+                continue
+            for match in rule.regex.finditer(norm.text):
+                core = match.start("core") if "core" in rule.regex.groupindex else match.start()
+                if _negated(_clause_words_before(norm.text, max(core, match.start()))):
+                    return True
+        return False
+
 
 def _more_urgent(severity: str, than: str) -> bool:
     return _URGENCY[severity] < _URGENCY[than]
