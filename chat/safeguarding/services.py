@@ -146,7 +146,10 @@ def raise_alert(
         message=message,
         question=question,
     )
-    told = selectors.who_to_tell(profile, EscalationLevel.TOLD)
+    # Immediate danger does not wait ten minutes for the duty team: they hear at once, with
+    # the PA and manager (the escalation to service managers still runs if nobody acknowledges).
+    at_once = EscalationLevel.DUTY if alert.severity == IMMEDIATE else EscalationLevel.TOLD
+    told = selectors.who_to_tell(profile, at_once)
     alert.told.set(told)
     duty = settings.PORTAL.get("DUTY_EMAIL", "")
     if duty:

@@ -1,7 +1,7 @@
 """Alert events reach only the staff told of them, on their own staff groups (issue 16): the
 young person's socket gets the crisis reply and never an alert; the PA's and the manager's
-sockets get the alert at once, and a duty team member's when it is escalated to them. On the
-in-memory layer and on Redis, as the other socket tests."""
+sockets get the alert at once, and a duty team member's at once for immediate danger, or when a
+high alert is escalated to them. On the in-memory layer and on Redis, as the other socket tests."""
 
 from __future__ import annotations
 
@@ -110,3 +110,27 @@ async def test_an_everyday_message_raises_no_alert_frame_and_the_sender_gets_its
     assert await theirs.receive_nothing(timeout=0.3)
     await young.disconnect()
     await theirs.disconnect()
+
+
+async def test_immediate_danger_reaches_the_duty_team_at_once(
+    layer, conversation, young_person, pa, manager
+):
+    duty = await database_sync_to_async(factories.staff)(Role.DUTY, username="duty")
+    young, on_duty, theirs = await opened(young_person.user), await opened(duty), await opened(pa)
+    await young.send_json_to(
+        {
+            "type": "send",
+            "conversation": conversation.pk,
+            "body": "i took all my pills an hour ago",
+            "client_id": "y3",
+        }
+    )
+    for socket in (on_duty, theirs):
+        frames = await frames_until(socket, has_alert)
+        alert = next(frame for frame in frames if frame["type"] == "alert")
+        assert alert["severity"] == "immediate" and alert["escalation_level"] == 0
+    own = await frames_until(young, lambda got: len(got) >= 2)
+    assert own[1]["message"]["body"].startswith(crisis_reply("immediate").heading)
+    assert not has_alert(own)
+    for socket in (young, on_duty, theirs):
+        await socket.disconnect()
