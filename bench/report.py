@@ -9,8 +9,14 @@ install), which GitHub shows inline and any browser opens.
 
 `bench/run.py` calls `write_report()` at the end of `make bench`, passing what it knows of the
 run (date, duration, machine). Run alone, `.venv/bin/python bench/report.py` rebuilds the report
-from the results file as it is, describing the machine it runs on and taking the date from the
-file.
+from the results file as it is, keeping what the report it replaces said of its `make bench`
+run (date, machine, load, duration): a measure rerun on its own, such as
+`python -m bench.safeguarding --merge`, says when and where in its note. Without an earlier
+report, it describes the machine it runs on and takes the date from the results file.
+
+Message intake before and after issue 16 is not a `make bench` measure (it needs a checkout of
+the code before the change): `bench/intake_before_after.py` prints it, and its figures are kept
+by hand in `bench/intake_before_after.md`, which the report links to.
 """
 
 from __future__ import annotations
@@ -77,6 +83,18 @@ AREAS = (
         "comes first (`bench/bot.py`).",
     ),
     Area(
+        "Safeguarding screening (issue 16)",
+        ("safeguarding_",),
+        "`chat.safeguarding.detector.assess(text, context=...)`, what every message's intake "
+        "calls, over the safeguarding corpus (each line with its context) and the contract's dev "
+        "set, and on one 5,000-character message, against the rules alone in the same run; and "
+        "the memory of the loaded model and its encoder, in a fresh process "
+        "(`bench/safeguarding.py`). When these are rerun on their own, their notes say when, on "
+        "what machine and at what load. Message intake before and after issue 16, which "
+        "`make bench` does not run (it needs a checkout of the code before the change), is in "
+        "[`intake_before_after.md`](intake_before_after.md).",
+    ),
+    Area(
         "Surveys",
         ("survey_",),
         "A survey's results page and CSV for 400 responses against the bare count query, and "
@@ -135,6 +153,35 @@ def machine(run: dict[str, Any] | None = None, results_path: Path = RESULTS) -> 
         info["date"] = modified.strftime("%Y-%m-%d %H:%M")
     info.update(run or {})
     return info
+
+
+# The machine lines of a report written by `make bench`: each named group is a key of `machine()`
+RUN_LINES = (
+    re.compile(r"^- Date: (?P<date>.+)$"),
+    re.compile(r"^- CPU: (?P<cores>\d+) cores \((?P<cpu>.+)\); (?P<system>.+)$"),
+    re.compile(r"^- Python (?P<python>\S+)$"),
+    re.compile(r"^- Load average when the bench started: (?P<load_average>.+)$"),
+    re.compile(r"^- `make bench` took (?P<duration_seconds>[\d.]+) minutes$"),
+)
+
+
+def previous_run(report: Path = REPORT) -> dict[str, Any]:
+    """What the existing report says of the `make bench` run behind it (date, machine, load,
+    duration), so that rebuilding the report after rerunning a few measures, perhaps on
+    another machine, still describes the run that made the other figures."""
+    run: dict[str, Any] = {}
+    if not report.exists():
+        return run
+    for line in report.read_text().splitlines():
+        for pattern in RUN_LINES:
+            found = pattern.match(line)
+            if found:
+                run.update({k: v for k, v in found.groupdict().items() if v != "unknown"})
+    if "cores" in run:
+        run["cores"] = int(run["cores"])
+    if "duration_seconds" in run:
+        run["duration_seconds"] = float(run["duration_seconds"]) * 60
+    return run
 
 
 def cpu_model() -> str:
@@ -402,7 +449,7 @@ def write_report(
 
 
 def main() -> None:
-    print(f"Written {write_report().relative_to(BENCH.parent)}")
+    print(f"Written {write_report(run=previous_run()).relative_to(BENCH.parent)}")
 
 
 if __name__ == "__main__":

@@ -18,13 +18,23 @@ screened `ROUNDS` time(s) after a warm-up.
   native libraries (onnxruntime) allocate. The libraries' import is outside both figures and
   given in the note.
 
-Nothing here is imported from `chat.safeguarding` until the measures run: the detector is still
-changing, and without `model.npz` the measures say so instead of failing the bench.
+Nothing here is imported from `chat.safeguarding` until the measures run: without `model.npz`
+the measures say so instead of failing the bench. Each screening note gives the date and the
+load average at the start and the end, since the cores are shared.
+
+Run on its own, `.venv/bin/python -m bench.safeguarding --merge` sets Django up as
+`bench/run.py` does, measures these alone, puts them in `bench/results.json` in place of the
+earlier `safeguarding_*` entries (the other measures are kept as they are) and rebuilds
+`bench/REPORT.md`. It also prints, from the same process, `assess` for one everyday message
+with no context and with three earlier messages (p50 and p95 over `CONTEXT_RUNS` calls after a
+warm-up) and the process's resident memory once the detector is loaded: figures kept by hand
+in `bench/intake_before_after.md`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import statistics
@@ -42,6 +52,14 @@ ROUNDS = 1  # 4,000+ messages: one pass gives the percentiles; the model takes m
 WARM_UP = 50  # messages screened before timing (first load, first calls)
 LONG_CHARS = 5000
 LONG_SAMPLES = 40
+CONTEXT_RUNS = 300
+# An everyday message, and three earlier ones from the same young person (oldest first)
+CONTEXT_MESSAGE = "can you help me fill in the form for my housing benefit this week"
+CONTEXT_EARLIER = (
+    "hi is anyone there",
+    "i moved into my new flat last month",
+    "the council sent me a letter i dont understand",
+)
 
 
 def messages() -> list[tuple[str, tuple[str, ...]]]:
@@ -64,6 +82,14 @@ def long_message(rows: list[tuple[str, tuple[str, ...]]]) -> str:
         if len(text) >= LONG_CHARS:
             break
     return text[:LONG_CHARS]
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def when() -> str:
+    return datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -112,6 +138,10 @@ def screening_measures() -> list[dict]:
 
     rows = messages()
     long = long_message(rows)
+    from bench.report import cpu_model
+
+    started, load_start = when(), load_average()
+    where = f"{os.cpu_count()} cores ({cpu_model()})"
     with_model = timed(lambda text, context: assess(text, context=context), rows)
     rules_only = timed(lambda text, context: rules.match(text), rows)
     long_rows = [(long, ())] * LONG_SAMPLES
@@ -120,9 +150,10 @@ def screening_measures() -> list[dict]:
 
     state = model_state()
     note = (
-        f"{len(rows)} messages (the safeguarding corpus with its contexts, and the contract's "
+        f"{len(rows):,} messages (the safeguarding corpus with its contexts, and the contract's "
         f"dev set), {ROUNDS} pass(es) after {WARM_UP} warm-up; assess(text, context=...); "
-        f"{state}; baseline: the rules alone (rules.match)"
+        f"{state}; baseline: the rules alone (rules.match); run {started} on {where}, load "
+        f"average {load_start} at the start, {load_average()} at the end"
     )
     p95 = lambda values: percentile(values, 0.95)  # noqa: E731
     return [
@@ -147,7 +178,8 @@ def screening_measures() -> list[dict]:
             p95(long_rules),
             "ms",
             f"one {LONG_CHARS:,}-character message of corpus lines, {LONG_SAMPLES} times; "
-            f"{state}; baseline: the rules alone",
+            f"{state}; baseline: the rules alone; run {started} on {where}, load average "
+            f"{load_start} at the start, {load_average()} at the end",
         ),
     ]
 
@@ -267,8 +299,63 @@ def safeguarding_measures() -> list[dict]:
     return out
 
 
+# --- Run on its own ---------------------------------------------------------------------------
+
+
+def context_timing() -> dict:
+    """`assess` for one everyday message with no context and with three earlier messages, in
+    this process: p50 and p95 over CONTEXT_RUNS calls each after a warm-up, and the process's
+    resident memory with the detector loaded."""
+    from chat.safeguarding.detector import assess
+
+    shown = {"load_start": load_average()}
+    for label, context in (("no_context", ()), ("three_earlier", CONTEXT_EARLIER)):
+        spent = timed(
+            lambda text, context: assess(text, context=context),
+            [(CONTEXT_MESSAGE, context)] * CONTEXT_RUNS,
+        )
+        shown[label] = {
+            "p50_ms": round(statistics.median(spent), 2),
+            "p95_ms": round(percentile(spent, 0.95), 2),
+            "runs": len(spent),
+        }
+    shown["rss_bytes"], shown["rss_how"] = rss_bytes()
+    shown["load_end"] = load_average()
+    return shown
+
+
+def merge() -> None:
+    """Measure the safeguarding measures alone, replace them in results.json, rebuild REPORT.md."""
+    import tempfile
+
+    from bench.report import RESULTS, previous_run, read_results, write_report
+    from bench.run import setup_django
+
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_django(Path(tmp) / "bench.sqlite3")
+        fresh = safeguarding_measures()
+        timing = context_timing()
+    results = read_results()
+    kept = [r for r in results if not r["name"].startswith("safeguarding_")]
+    # Where bench/run.py puts them: after the surveys' measures
+    at = max((i + 1 for i, r in enumerate(kept) if r["name"].startswith("survey_")), default=0)
+    results = kept[:at] + fresh + kept[at:]
+    run = previous_run()  # before the report is rewritten
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_report(results, run)
+    for r in fresh:
+        extra = f" (baseline {r['baseline']}, ratio {r['ratio']})" if "ratio" in r else ""
+        print(f"{r['name']} {r['value']} {r['unit']}{extra}")
+    print(json.dumps(timing))
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--memory"]:
         print(json.dumps(load_and_count()))
+    elif sys.argv[1:] == ["--merge"]:
+        merge()
     else:
-        sys.exit("Run by bench/run.py (make bench); --memory is its fresh-process half.")
+        sys.exit(
+            "Run by bench/run.py (make bench), or alone with --merge; --memory is the "
+            "fresh-process half."
+        )
