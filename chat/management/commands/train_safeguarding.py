@@ -24,11 +24,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--encoder",
             choices=["wordllama", "minilm"],
-            default="wordllama",
+            default="minilm",
             help="The sentence encoder (docs/safeguarding.md says which won, and why).",
         )
 
-    def handle(self, *args, check: bool = False, encoder: str = "wordllama", **options) -> None:
+    def handle(self, *args, check: bool = False, encoder: str = "minilm", **options) -> None:
         if check:
             with np.load(training.MODEL_PATH, allow_pickle=False) as stored:
                 meta = json.loads(str(stored["meta"]))

@@ -97,17 +97,19 @@ def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
         )
         for hit in rules.match(text)
     ]
+    if found:  # the rules have spoken: their category and severity stand, no model needed
+        return Assessment(tuple(found))
     try:
         verdict = model.loaded().judge(text, earlier)
     except Exception:  # any failure of the model must fall back, loudly
         logger.exception("The safeguarding model failed: the rules alone screened a message")
-        return Assessment(tuple(found), degraded=True)
+        return Assessment((), degraded=True)
     # "I'm not going to hurt myself, I just need money": the rules read the denial, the model
     # reads only the topic. Only a model that is sure overrides an explicit denial.
     unsure = verdict.score < verdict.threshold + DENIAL_MARGIN
-    if verdict.at_risk and not found and unsure and rules.denied(text):
+    if verdict.at_risk and unsure and rules.denied(text):
         return Assessment(())
-    if verdict.at_risk and not found:
+    if verdict.at_risk:
         like = "; ".join(f"\u201c{line}\u201d" for line in verdict.like)
         found.append(
             Risk(
