@@ -20,49 +20,37 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from chat.bot.evaluation import Score
 from chat.safeguarding.detector import assess
 
 
-@dataclass
-class Tally:
-    hit: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.total += 1
-        self.hit += bool(ok)
-
-    @property
-    def rate(self) -> float | None:
-        return self.hit / self.total if self.total else None
-
-    def as_dict(self) -> dict:
-        return {"hit": self.hit, "total": self.total, "rate": self.rate}
+def _counted(score: Score) -> dict:
+    return {"hit": score.right, "total": score.total, "rate": score.rate}
 
 
 @dataclass
 class SafeguardingReport:
-    recall: Tally = field(default_factory=Tally)
-    right_category: Tally = field(default_factory=Tally)
-    false_alarms: Tally = field(default_factory=Tally)
-    right_severity: Tally = field(default_factory=Tally)
-    over_called_immediate: Tally = field(default_factory=Tally)
-    by_category: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    by_severity: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    false_alarms_by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    recall: Score = field(default_factory=Score)
+    right_category: Score = field(default_factory=Score)
+    false_alarms: Score = field(default_factory=Score)
+    right_severity: Score = field(default_factory=Score)
+    over_called_immediate: Score = field(default_factory=Score)
+    by_category: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    by_severity: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    false_alarms_by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     misses: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
-            "recall": self.recall.as_dict(),
-            "right_category": self.right_category.as_dict(),
-            "false_alarms": self.false_alarms.as_dict(),
-            "right_severity": self.right_severity.as_dict(),
-            "over_called_immediate": self.over_called_immediate.as_dict(),
-            "by_category": {code: t.as_dict() for code, t in sorted(self.by_category.items())},
-            "by_severity": {code: t.as_dict() for code, t in sorted(self.by_severity.items())},
+            "recall": _counted(self.recall),
+            "right_category": _counted(self.right_category),
+            "false_alarms": _counted(self.false_alarms),
+            "right_severity": _counted(self.right_severity),
+            "over_called_immediate": _counted(self.over_called_immediate),
+            "by_category": {code: _counted(t) for code, t in sorted(self.by_category.items())},
+            "by_severity": {code: _counted(t) for code, t in sorted(self.by_severity.items())},
             "false_alarms_by_kind": {
-                kind: t.as_dict() for kind, t in sorted(self.false_alarms_by_kind.items())
+                kind: _counted(t) for kind, t in sorted(self.false_alarms_by_kind.items())
             },
             "misses": self.misses,
         }

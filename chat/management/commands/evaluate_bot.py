@@ -77,7 +77,7 @@ class Command(BaseCommand):
 
         def line(label: str, tally) -> None:
             self.stdout.write(
-                f"    {label:<22}{_percent(tally.rate):>7}  ({tally.hit}/{tally.total})"
+                f"    {label:<22}{_percent(tally.rate):>7}  ({tally.right}/{tally.total})"
             )
 
         self.stdout.write("  safeguarding, by category (recall):")
