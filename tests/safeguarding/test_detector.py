@@ -15,7 +15,9 @@ from django.core.management import call_command
 from chat.safeguarding.detector import assess, corpus, model
 
 ROOT = Path(__file__).resolve().parents[2]
-HELD_OUT = ROOT / "chat" / "safeguarding" / "eval" / "held_out.jsonl"
+EVAL = ROOT / "chat" / "safeguarding" / "eval"
+HELD_OUT = EVAL / "held_out_2.jsonl"  # never tuned on
+DEV = EVAL / "held_out.jsonl"  # the first held-out set, tuned on since its sixth look
 
 
 def flagged(text: str, *context: str) -> bool:
@@ -116,13 +118,26 @@ def test_nothing_is_fetched_from_a_hub():
     )
 
 
+def report_on(path: Path) -> dict:
+    out = StringIO()
+    call_command("evaluate_bot", str(path), "--json", stdout=out)
+    report = json.loads(out.getvalue())["safeguarding"]
+    print(path.name, json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
+    return report
+
+
 @pytest.mark.django_db
 def test_the_held_out_set_is_reported_per_category():
     """Never tuned on (chat/safeguarding/eval/README.md). The real figures are printed; the
     floor is loose on purpose, so nobody is tempted to tune against it."""
-    out = StringIO()
-    call_command("evaluate_bot", str(HELD_OUT), "--json", stdout=out)
-    report = json.loads(out.getvalue())["safeguarding"]
-    print(json.dumps({k: v for k, v in report.items() if k != "misses"}, indent=1))
-    assert report["recall"]["rate"] >= 0.6
-    assert report["false_alarms"]["rate"] <= 0.1
+    report = report_on(HELD_OUT)
+    assert report["recall"]["rate"] >= 0.85
+    assert report["false_alarms"]["rate"] <= 0.15
+
+
+@pytest.mark.django_db
+def test_the_first_held_out_set_now_guards_what_was_tuned_on_it():
+    """Tuned on after its looks were spent: a regression guard, not a measure of the unseen."""
+    report = report_on(DEV)
+    assert report["recall"]["rate"] >= 0.95
+    assert report["false_alarms"]["rate"] <= 0.05

@@ -1147,3 +1147,21 @@ def test_every_rule_is_gated_or_checked_on_every_message() -> None:
     """The speed trick: a rule with no gate would run on every message; few may."""
     ungated = [rule.name for rule in RULES.rules if rule.gate is None]
     assert len(ungated) <= 5, ungated
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["on the street tonight", "out on the streets again tonight", "gonna be on the street tonight"],
+)
+def test_a_message_that_is_only_where_they_are_tonight_is_immediate(message):
+    assert [(hit.category, hit.severity) for hit in match(message)] == [
+        ("homelessness", "immediate")
+    ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["on the street where i live theres a party tonight", "my mate on the street said hi"],
+)
+def test_a_street_that_is_only_an_address_is_not_homelessness(message):
+    assert match(message) == []

@@ -745,6 +745,7 @@ class RuleSet:
             kept.append((start, self.order[category], end, category, severity, name))
         kept.sort()
         hits: list[RuleHit] = []
+        about_a_subject = _ABOUT_A_SUBJECT.search(norm.text) is not None
         for start, _, end, category, severity, name in kept:
             # A shorter match of the same category inside this one lends its urgency.
             for (s, e, c), (other_severity, _) in spans.items():
@@ -755,6 +756,8 @@ class RuleSet:
                     and _more_urgent(other_severity, severity)
                 ):
                     severity = other_severity
+            if about_a_subject and not _FIRST_PERSON.search(norm.text[start:end]):
+                continue  # "revising county lines", "a character who self harms": a topic
             hit = RuleHit(category, _original_phrase(text, norm, start, end), severity, name)
             same = next(
                 (i for i, h in enumerate(hits) if (h.category, h.phrase) == (category, hit.phrase)),
@@ -787,6 +790,18 @@ class RuleSet:
                 if _negated(_clause_words_before(norm.text, max(core, match.start()))):
                     return True
         return False
+
+
+# Study, training, fiction and games: when a message is about one of these, a risk phrase that
+# does not speak of the young person themselves ("county lines", "overdosed", "homeless") names
+# a topic, not their life. A phrase in the first person ("cut myself", "hit me") still fires.
+_ABOUT_A_SUBJECT = re.compile(
+    r"\b(?:essay|coursework|assignment|course|module|lecture|dissertation|presentation|exam|"
+    r"revising|revision|documentary|training|first aid|tutorial|lesson|level [1-4]|series|"
+    r"show|film|movie|episode|book|novel|play|rehearsals?|character|sims|minecraft|fortnite|"
+    r"gta|game|gaming|storyline)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|me|my|myself|mine|ive|id|ill)\b")
 
 
 def _more_urgent(severity: str, than: str) -> bool:

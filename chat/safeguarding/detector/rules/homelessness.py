@@ -105,6 +105,10 @@ PHRASINGS = (
         r"(?:rough|out on the streets?|on the streets?|on the pavement|on a bench|on benches|on "
         r"the bench|on a park bench|in (?:a|the) (?:doorway|park|shop doorway|street))",
         r"(?:being|im|i am|been) (?P<core>on the streets?)",
+        # A message that is only where they are now: "on the street tonight", "out on the
+        # streets again tonight" (the words before are left out of the phrase on purpose).
+        r"^(?:(?:im |i am |gonna be |going to be )?(?:out )?)(?P<core>on the streets?) "
+        r"(?:(?:again |now )?(?:tonight|now|again))",
     ),
     phrasing(
         "could_end_up_on_the_streets",
