@@ -42,7 +42,7 @@ def test_our_own_sets(name, floor):
     """Offer questions: the right page, and the crisis help above it for few of them. The
     detector favours finding risk (docs/safeguarding.md), so an offer question now and then
     gets the help and its PA a look; it still gets its page. An eviction is a concern. At
-    issue 16: 7 of 135 tuning questions (one an eviction), 8 of 79 held-out ones."""
+    issue 16: 8 of 135 tuning questions (one an eviction), 8 of 79 held-out ones."""
     report = evaluate(OWN / name)
     assert report["top1_accuracy"] >= floor, report["misses"]
     assert report["false_alarm_rate"] <= 0.12, report["misses"]
