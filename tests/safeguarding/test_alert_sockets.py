@@ -16,7 +16,7 @@ from chat.safeguarding.crisis import HIGH, crisis_reply
 from portal.people.roles import Role
 from tests import factories
 from tests.chat import conftest as chat_sockets
-from tests.chat.conftest import connect
+from tests.chat.test_socket_roles import frames_until, kinds, opened
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,28 +27,8 @@ conversation = chat_sockets.conversation
 RISKY = "i want to kill myself"
 
 
-async def frames_until(socket, wanted, most: int = 10) -> list[dict]:
-    """Frames from `socket` until `wanted(frames)` holds (each waited for, never slept for)."""
-    frames: list[dict] = []
-    while not wanted(frames):
-        assert len(frames) < most, frames
-        frames.append(await socket.receive_json_from(timeout=15))
-    return frames
-
-
-def kinds(frames: list[dict]) -> list[str]:
-    return [frame["type"] for frame in frames]
-
-
 def has_alert(frames: list[dict]) -> bool:
     return "alert" in kinds(frames)
-
-
-async def opened(user):
-    socket = await connect(user)
-    connected, code = await socket.connect()
-    assert connected, f"{user} could not open a socket (closed {code})"
-    return socket
 
 
 async def test_the_young_person_gets_the_crisis_reply_and_only_told_staff_get_the_alert(
