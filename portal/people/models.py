@@ -15,17 +15,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from phonenumber_field.modelfields import PhoneNumberField
 
+from portal.people.ages import age_on
 from portal.people.choices import Circumstance, ContactPreference, LeavingCareStatus
 from portal.people.roles import GROUP_NAMES, PRECEDENCE, STAFF_ROLES, Role
-
-
-def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
-    """Completed years on `day`: the age the law and the local offer mean.
-
-    Someone born on 29 February turns a year older on 1 March in a non-leap year.
-    """
-    had_birthday = (day.month, day.day) >= (date_of_birth.month, date_of_birth.day)
-    return day.year - date_of_birth.year - (0 if had_birthday else 1)
 
 
 class User(AbstractUser):

@@ -14,6 +14,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from portal.people import unallocated
+from portal.people.ages import age_on
 from portal.people.choices import LeavingCareStatus
 from portal.people.models import SignInEvent, Team, User, YoungPersonProfile
 from portal.people.roles import GROUP_NAMES, Role
@@ -132,7 +133,7 @@ def participation_figures(*, on: datetime.date | None = None) -> ParticipationFi
     )
     by_status = [(s.label.split(":")[0], status_counts.get(s.value, 0)) for s in LeavingCareStatus]
     birthdays = profiles.values_list("date_of_birth", flat=True)
-    ages = [on.year - d.year - ((on.month, on.day) < (d.month, d.day)) for d in birthdays]
+    ages = [age_on(born, on) for born in birthdays]
     by_age = [(label, sum(lo <= a <= hi for a in ages)) for label, lo, hi in AGE_BANDS]
     return ParticipationFigures(
         total=len(ages),

@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.people.models import age_on
+from portal.people.ages import age_on
 from portal.people.phone import normalise_mobile
 from portal.people.roles import Role
 from tests import factories
