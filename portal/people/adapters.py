@@ -16,7 +16,6 @@ from portal.people import codes, services
 from portal.people.lockout import account_for_login, lockout_key
 from portal.people.models import SignInEvent, User, YoungPersonProfile
 from portal.people.phone import MobileNumberField
-from portal.people.signin_audit import record_sign_in_event
 
 HELP_LINE = settings.PORTAL["LEAVING_CARE_PHONE"]
 
@@ -101,7 +100,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def _record_code_event(self, outcome: str, *, user, phone: str) -> None:
         """A code that was not texted, written to the sign-in audit like every other."""
-        record_sign_in_event(
+        services.record_sign_in_event(
             outcome=outcome, request=self.request, user=user, identifier=phone, method="code"
         )
 
@@ -122,7 +121,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             self._record_code_event(SignInEvent.Outcome.CODE_REFUSED, user=user, phone=phone)
             return
         if signing_in:
-            codes.remember_sign_in_code(user=user, code=code)
+            services.remember_sign_in_code(user=user, code=code)
         sms.send_sms(
             to=phone,
             body=(
@@ -130,7 +129,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
                 "Never share it: we will never ask you for it."
             ),
         )
-        record_sign_in_event(
+        services.record_sign_in_event(
             outcome=SignInEvent.Outcome.CODE_SENT,
             request=self.request,
             user=user,
@@ -141,7 +140,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     def send_unknown_account_sms(self, phone: str, **kwargs: Any) -> None:
         """Say nothing to a number we do not know (texting strangers invites abuse), but keep
         the attempt in the audit trail."""
-        record_sign_in_event(
+        services.record_sign_in_event(
             outcome=SignInEvent.Outcome.FAILED,
             request=self.request,
             identifier=phone,
@@ -159,7 +158,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             super().pre_authenticate(request, **credentials)
         except forms.ValidationError:
             identifier = str(credentials.get("phone") or credentials.get("username") or "")
-            record_sign_in_event(
+            services.record_sign_in_event(
                 outcome=SignInEvent.Outcome.LOCKED,
                 request=request,
                 user=account_for_login(identifier, verified_only=False),

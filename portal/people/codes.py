@@ -3,7 +3,9 @@ sign-in code per account, a daily limit per number, and none to a number checked
 else's account (issue 15, finding 9).
 
 Called by the account adapter, which every code text goes through, and by the sign-in and
-mobile-number forms, which turn a refusal into a clear message before anything is sent.
+mobile-number forms, which turn a refusal into a clear message before anything is sent. Only
+reads: the live code is written by `services.remember_sign_in_code` and
+`services.forget_sign_in_code`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -69,17 +70,9 @@ def checked_on_another_account(*, user: User, number: str) -> bool:
 
 
 # --- One live sign-in code per account ------------------------------------------------------
-def _hash(*, user: User, code: str) -> str:
+def code_hash(*, user: User, code: str) -> str:
+    """What is stored of a code: a keyed hash, never the code."""
     return salted_hmac(HASH_SALT, f"{user.pk}:{code}", algorithm="sha256").hexdigest()
-
-
-@transaction.atomic
-def remember_sign_in_code(*, user: User, code: str) -> None:
-    """The code just texted is now the account's only live one: any earlier one, in whatever
-    session asked for it, stops working. Called by the adapter as it texts a sign-in code."""
-    SignInCode.objects.update_or_create(
-        user=user, defaults={"code_hash": _hash(user=user, code=code), "sent_at": timezone.now()}
-    )
 
 
 def is_live_sign_in_code(*, user: User, code: str) -> bool:
@@ -90,9 +83,4 @@ def is_live_sign_in_code(*, user: User, code: str) -> bool:
     lifetime = datetime.timedelta(seconds=settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT)
     if timezone.now() - live.sent_at > lifetime:
         return False
-    return constant_time_compare(live.code_hash, _hash(user=user, code=code))
-
-
-def forget_sign_in_code(*, user: User) -> None:
-    """A code signs in once: called when it has been accepted."""
-    SignInCode.objects.filter(user=user).delete()
+    return constant_time_compare(live.code_hash, code_hash(user=user, code=code))

@@ -20,7 +20,8 @@ from django.utils import timezone
 from portal.people.choices import Circumstance as C
 from portal.people.choices import ContactPreference, LeavingCareStatus
 from portal.people.models import StaffProfile, Team, User, YoungPersonProfile
-from portal.people.roles import GROUP_NAMES, Role, sync_roles
+from portal.people.roles import GROUP_NAMES, Role
+from portal.people.services import sync_roles
 
 DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105  printed by the demo command on purpose
 

@@ -13,10 +13,9 @@ from allauth.account.internal.stagekit import unstash_login
 from allauth.core import context, ratelimit
 from django import forms
 
-from portal.people import codes
+from portal.people import codes, services
 from portal.people.choices import ContactPreference
 from portal.people.models import SignInEvent, User, YoungPersonProfile
-from portal.people.signin_audit import record_sign_in_event
 
 
 class SignInForm(LoginForm):
@@ -75,11 +74,11 @@ class ConfirmCodeForm(ConfirmLoginCodeForm):
             if user is None or not codes.is_live_sign_in_code(user=user, code=self.expected_code):
                 raise get_adapter().validation_error("code_replaced")
         except forms.ValidationError:
-            record_sign_in_event(
+            services.record_sign_in_event(
                 outcome=SignInEvent.Outcome.CODE_FAILED, request=context.request, method="code"
             )
             raise
-        codes.forget_sign_in_code(user=user)
+        services.forget_sign_in_code(user=user)
         return code
 
 
@@ -102,7 +101,7 @@ class ChangeMobileForm(ChangePhoneForm):
 
 
 def _record_code_not_sent(phone: str, *, user: User | None) -> None:
-    record_sign_in_event(
+    services.record_sign_in_event(
         outcome=SignInEvent.Outcome.CODE_NOT_SENT,
         request=context.request,
         user=user,

@@ -8,9 +8,9 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
+from portal.people.lockout import account_for_login
 from portal.people.models import SignInEvent
-from portal.people.roles import sync_roles
-from portal.people.signin_audit import account_named, record_sign_in_event
+from portal.people.services import record_sign_in_event, sync_roles
 
 
 @receiver(post_migrate, dispatch_uid="people_sync_roles")
@@ -48,7 +48,9 @@ def audit_failed(sender, credentials, request=None, **kwargs) -> None:
     record_sign_in_event(
         outcome=SignInEvent.Outcome.FAILED,
         request=request,
-        user=account_named(identifier),
+        # The account it was aimed at, if the username or number is one we know (verified or
+        # not), so that the people who look after that account can see the attempts.
+        user=account_for_login(identifier, verified_only=False),
         identifier=identifier,
         method="password",
     )

@@ -1,7 +1,8 @@
 """Roles are Django groups with permissions; this module is the one list of them.
 
 A person's role decides which landing page they get and which selectors apply. The groups and
-their permissions are created, and kept in step with this file, by `sync_roles()` after migrate.
+their permissions are created, and kept in step with this file, by `services.sync_roles()` after
+migrate.
 """
 
 from __future__ import annotations
@@ -86,31 +87,6 @@ PRECEDENCE = [
 ]
 
 
-def role_for_group(name: str) -> Role | None:
-    for role, group_name in GROUP_NAMES.items():
-        if group_name == name:
-            return role
-    return None
-
-
-def sync_roles() -> None:
-    """Create the role groups and give each exactly its permissions.
-
-    Called after every `migrate` (see `receivers.py`); safe to run again.
-    """
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    # Other apps' permissions may not exist yet when our post_migrate handler runs first.
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    for role, group_name in GROUP_NAMES.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        perms = []
-        for dotted in ROLE_PERMISSIONS[role]:
-            app_label, codename = dotted.split(".")
-            perms.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(perms)
+class NotAllowed(Exception):
+    """The person asking may not make this change. Services raise it; each edge turns it into
+    its own answer (a 403, a form error)."""
