@@ -1,7 +1,8 @@
 """The local offer's Wagtail pages: the offer's home, its sections, entitlements, the glossary.
 
 Each page type keeps its fields, admin panels, parent and child types and search fields together.
-An entitlement's eligibility is plain fields checked by `offer.eligibility.decide`.
+An entitlement's eligibility is plain fields checked by `offer.eligibility.decide`, and the page
+says who can get it in words written from the same rules (`offer.eligibility.who_can_get_it`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from offer import eligibility
 from offer.blocks import BodyBlock, StepsBlock
 from offer.eligibility import OLDEST, STATUS_AT_18, Rules
 from portal.fields import ChoiceListField
-from portal.people.choices import CIRCUMSTANCE_SAID_TO_YOU, Circumstance, LeavingCareStatus
+from portal.people.choices import Circumstance, LeavingCareStatus
 
 # The offer is reviewed with care leavers at least once a year.
 REVIEW_EVERY = datetime.timedelta(days=365)
@@ -197,20 +199,8 @@ class EntitlementPage(ReviewedPage):
 
     @property
     def who_can_get_it(self) -> list[str]:
-        """The rules in plain sentences, for the page."""
-        until = " (until your 25th birthday)" if self.max_age == OLDEST - 1 else ""
-        names = [LeavingCareStatus(s).label.split(":")[0].lower() for s in self.statuses]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-        lines = [
-            f"You are {self.min_age} to {self.max_age}{until}.",
-            f"You are {joined} (your leaving-care status).",
-        ]
-        if self.requires_any:
-            lines.append(
-                "And " + ", or ".join(CIRCUMSTANCE_SAID_TO_YOU[c] for c in self.requires_any) + "."
-            )
-        lines.extend(f"And {CIRCUMSTANCE_SAID_TO_YOU[c]}." for c in self.requires_all)
-        return lines
+        """The rules in plain sentences, for the page: from the rules `decide` checks."""
+        return eligibility.who_can_get_it(self.rules)
 
     def clean(self) -> None:
         super().clean()

@@ -50,19 +50,3 @@ class ContactPreference(models.TextChoices):
     TEXT = "sms", "By text message"
     PORTAL = "web", "Messages on this website"
     CALL = "call", "A phone call"
-
-
-# The same circumstances said to the young person, for "why this applies" and "what it needs".
-CIRCUMSTANCE_SAID_TO_YOU: dict[str, str] = {
-    Circumstance.OWN_HOME: "you live in your own home",
-    Circumstance.WITH_FORMER_FOSTER_CARER: "you live with the person who cared for you",
-    Circumstance.IN_FURTHER_EDUCATION: "you are at college or sixth form",
-    Circumstance.IN_HIGHER_EDUCATION: "you are at university",
-    Circumstance.IN_APPRENTICESHIP: "you are doing an apprenticeship",
-    Circumstance.IN_WORK: "you are working",
-    Circumstance.VOLUNTEERING_OR_TRAINING: "you are volunteering or training",
-    Circumstance.NOT_IN_EDUCATION_OR_WORK: "you are not in education, training or work",
-    Circumstance.PARENT_OR_PREGNANT: "you are a parent or expecting a baby",
-    Circumstance.UNACCOMPANIED_ASYLUM_SEEKER: "you came to the UK alone to seek asylum",
-    Circumstance.AT_RISK_OF_HOMELESSNESS: "you might lose your home",
-}
