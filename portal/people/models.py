@@ -17,7 +17,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from portal.people.ages import age_on
 from portal.people.choices import Circumstance, ContactPreference, LeavingCareStatus
-from portal.people.roles import GROUP_NAMES, PRECEDENCE, STAFF_ROLES, Role
+from portal.people.roles import GROUP_NAMES, PRECEDENCE, USE_STAFF_PAGES, Role, can
 
 
 class User(AbstractUser):
@@ -32,6 +32,9 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
+        permissions = [
+            ("use_staff_pages", "Can open the staff pages (and so signs in with a second factor)"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -43,8 +46,15 @@ class User(AbstractUser):
         full = " ".join(part for part in [first, self.last_name] if part)
         return full or self.username
 
+    @property
+    def short_name(self) -> str:
+        """What we call someone in a sentence ("Sam (your PA)", "I've told Sam, your PA"):
+        their preferred name, else their first name, else their display name."""
+        return self.preferred_name or self.first_name or self.display_name
+
     @cached_property
     def roles(self) -> frozenset[Role]:
+        """Who they are: their groups. What they may do is `roles.can`, never this."""
         names = {group.name for group in self.groups.all()}
         return frozenset(role for role, name in GROUP_NAMES.items() if name in names)
 
@@ -57,6 +67,8 @@ class User(AbstractUser):
         return None
 
     def has_role(self, role: Role) -> bool:
+        """Whether they are in `role`'s group: who they are (a PA must be a PA), not what
+        they may do (`roles.can`)."""
         return role in self.roles
 
     @property
@@ -65,8 +77,9 @@ class User(AbstractUser):
 
     @property
     def is_portal_staff(self) -> bool:
-        """Staff see safeguarding records: they sign in with a second factor."""
-        return bool(self.roles & STAFF_ROLES) or self.is_superuser
+        """The old name for `roles.can(user, roles.USE_STAFF_PAGES)`, kept while surveys/,
+        chat/safeguarding/ and base.html still use it: ask `can` in new code."""
+        return can(self, USE_STAFF_PAGES)
 
 
 class Team(models.Model):
@@ -276,8 +289,8 @@ class SignInCode(models.Model):
 class StaffAccess(models.Model):
     """A member of staff opened a young person's record that is not on their own caseload.
 
-    Written by `services.record_staff_access`; a manager reads the log. Later the messaging
-    issue records conversation reads here too, so there is one audit trail of staff reads.
+    Written by `services.record_staff_access`, for records and conversations alike
+    (`chat.views.conversation`), so there is one audit trail of staff reads; a manager reads it.
     """
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -1,12 +1,22 @@
-"""Roles are Django groups with permissions; this module is the one list of them.
+"""Roles and what each may do: the one list of them, and the one way to check it.
 
-A person's role decides which landing page they get and which selectors apply. The groups and
-their permissions are created, and kept in step with this file, by `services.sync_roles()` after
-migrate.
+A role is a Django group (`GROUP_NAMES`) holding permissions (`ROLE_PERMISSIONS`). Who may do
+what is always asked as `can(user, PERMISSION)`, with a permission named below, and staff
+pages are marked `@staff_only`; templates ask the same permissions through `perms`. A role
+itself (`User.roles`, `User.role`) says who someone is: which landing page they get, that a
+PA is a PA, and who "the service managers" are (`unallocated`); it never says what they may do.
+
+The groups and their permissions are created, and kept in step with this file, by
+`services.sync_roles()` after every migrate.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 
@@ -32,23 +42,48 @@ GROUP_NAMES: dict[Role, str] = {
     Role.DUTY: "Duty team",
 }
 
-# Permissions as "app_label.codename". Later issues add theirs here, so one place says who can
-# do what.
+# --- Permissions, as "app_label.codename" ------------------------------------------------------
+# Staff pages show safeguarding records, so whoever holds this signs in with a second factor
+# and is signed out when idle (portal/people/middleware.py).
+USE_STAFF_PAGES = "people.use_staff_pages"
+# A PA's own caseload; a manager's teams' caseloads (and those with no PA yet they answer for).
+VIEW_CASELOAD = "people.view_caseload"
+VIEW_TEAM_CASELOADS = "people.view_team_caseloads"
+# Giving a young person a PA from one's teams writes an `AdviserAllocation`.
+ALLOCATE_ADVISER = "people.add_adviserallocation"
+VIEW_SIGN_IN_EVENTS = "people.view_signinevent"
+VIEW_STAFF_ACCESSES = "people.view_staffaccess"
+VIEW_PARTICIPATION_FIGURES = "people.view_participation_figures"
+# Safeguarding alerts: those of one's own people (chat.safeguarding.selectors decides which).
+VIEW_ALERTS = "chat.view_safeguardingalert"
+# Texts to the council's number from phones no young person has verified.
+VIEW_UNKNOWN_TEXTS = "chat.view_inboundtext"
+# The questions the chatbot could not answer well (no names).
+VIEW_BOT_QUESTIONS = "chat.view_question"
+# Wagtail's website editor (the offer's pages; surveys for the participation team).
+USE_WEBSITE_EDITOR = "wagtailadmin.access_admin"
+
+# Each capability adds its permissions here, so one place says who can do what.
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.YOUNG_PERSON: [],
-    Role.PA: ["people.view_caseload"],
+    Role.PA: [USE_STAFF_PAGES, VIEW_CASELOAD, VIEW_ALERTS],
     Role.MANAGER: [
-        "people.view_caseload",
-        "people.view_team_caseloads",
-        "people.view_signinevent",
-        "people.view_staffaccess",
+        USE_STAFF_PAGES,
+        VIEW_TEAM_CASELOADS,
+        ALLOCATE_ADVISER,
+        VIEW_SIGN_IN_EVENTS,
+        VIEW_STAFF_ACCESSES,
+        VIEW_ALERTS,
+        VIEW_UNKNOWN_TEXTS,
+        VIEW_BOT_QUESTIONS,
         "surveys.view_results",
         "surveys.view_participation",
     ],
     Role.PARTICIPATION: [
-        "people.view_participation_figures",
+        USE_STAFF_PAGES,
+        VIEW_PARTICIPATION_FIGURES,
         # Surveys are Wagtail snippets: building them in the admin takes these.
-        "wagtailadmin.access_admin",
+        USE_WEBSITE_EDITOR,
         *(
             f"surveys.{verb}_{model}"
             for model in ["survey", "session"]
@@ -61,7 +96,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "surveys.delete_participationentry",
     ],
     Role.EDITOR: [
-        "wagtailadmin.access_admin",
+        USE_STAFF_PAGES,
+        USE_WEBSITE_EDITOR,
+        VIEW_BOT_QUESTIONS,
         *(
             f"{app}.{verb}_{model}"
             for app, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]
@@ -70,11 +107,13 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     # The duty team (issue 16): every safeguarding alert, to see and acknowledge; an immediate
     # or high alert nobody acknowledges in time is passed to them (chat.safeguarding.services).
-    Role.DUTY: ["chat.view_all_alerts"],
+    Role.DUTY: [USE_STAFF_PAGES, VIEW_ALERTS, "chat.view_all_alerts"],
 }
 
-# Staff roles see safeguarding records, so they must use a second factor to sign in.
-STAFF_ROLES = frozenset({Role.PA, Role.MANAGER, Role.PARTICIPATION, Role.EDITOR, Role.DUTY})
+# The staff roles: those that open staff pages, and so sign in with a second factor.
+STAFF_ROLES = frozenset(
+    role for role, permissions in ROLE_PERMISSIONS.items() if USE_STAFF_PAGES in permissions
+)
 
 # When someone is in more than one group, the first of these decides their landing page.
 PRECEDENCE = [
@@ -90,3 +129,34 @@ PRECEDENCE = [
 class NotAllowed(Exception):
     """The person asking may not make this change. Services raise it; each edge turns it into
     its own answer (a 403, a form error)."""
+
+
+def can(user, permission: str) -> bool:
+    """Whether `user` may do what `permission` (one of the names above) allows: the one check
+    of who may do what, for views, selectors, services and sockets alike.
+
+    Someone signed out, or whose account is closed, may do nothing; a superuser may do
+    everything (Django's rule). Django keeps the answers on the user object, so once one check
+    has run no other needs a query: the socket consumer makes one off the event loop first."""
+    return bool(user.is_authenticated and user.is_active and user.has_perm(permission))
+
+
+def permission_required(permission: str, reason: str) -> Callable:
+    """A view decorator: a visitor is sent to sign in; someone signed in who may not
+    (`can(user, permission)`) gets the 403 page saying `reason`."""
+
+    def decorator(view: Callable) -> Callable:
+        @login_required
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not can(request.user, permission):
+                raise PermissionDenied(reason)
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+# Every page under /staff/ that is not more particular than this.
+staff_only = permission_required(USE_STAFF_PAGES, "This page is for the leaving care team.")
