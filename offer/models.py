@@ -3,6 +3,9 @@
 Each page type keeps its fields, admin panels, parent and child types and search fields together.
 An entitlement's eligibility is plain fields checked by `offer.eligibility.decide`, and the page
 says who can get it in words written from the same rules (`offer.eligibility.who_can_get_it`).
+
+A page's context is built from the pages themselves and the pure eligibility rules, never from
+`offer.selectors`, which reads these models: so the two modules do not import each other.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from wagtail.search import index
 
 from offer import eligibility
 from offer.blocks import BodyBlock, StepsBlock
-from offer.eligibility import OLDEST, STATUS_AT_18, Rules
+from offer.eligibility import OLDEST, STATUS_AT_18, Person, Rules, decide
 from portal.fields import ChoiceListField
 from portal.people.choices import Circumstance, LeavingCareStatus
 
@@ -81,11 +84,22 @@ class OfferHomePage(ReviewedPage):
     class Meta:
         verbose_name = "local offer home"
 
-    def get_context(self, request, *args, **kwargs):
-        from offer import selectors
+    def published_sections(self) -> list[tuple[OfferSectionPage, list[EntitlementPage]]]:
+        """Its live, public sections in order, each with its live, public entitlements: what
+        the offer publishes, in two queries. An entitlement under an unpublished section is not
+        offered. The home page lists these, and `offer.selectors.published_offer` keeps a
+        snapshot of them for the checker, My page, the API and the chatbot."""
+        sections = OfferSectionPage.objects.child_of(self).live().public().order_by("path")
+        under: dict[str, list[EntitlementPage]] = {section.path: [] for section in sections}
+        for page in EntitlementPage.objects.descendant_of(self).live().public().order_by("path"):
+            siblings = under.get(page.path[: -page.steplen])
+            if siblings is not None:
+                siblings.append(page)
+        return [(section, under[section.path]) for section in sections]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = selectors.published_offer()
+        context["sections"] = self.published_sections()
         context["glossary"] = GlossaryPage.objects.child_of(self).live().first()
         return context
 
@@ -229,10 +243,15 @@ class EntitlementPage(ReviewedPage):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from offer import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["personal"] = selectors.decision_for_user(request.user, self)
+        # A signed-in young person is told whether it looks like theirs, as on the day asked.
+        # Only visitors' pages are cached (page_cache.cacheable), so this is never shared.
+        profile = (
+            getattr(request.user, "young_person", None) if request.user.is_authenticated else None
+        )
+        context["personal"] = (
+            decide(self.rules, Person.of(profile, on=timezone.localdate())) if profile else None
+        )
         return context
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from offer.page_cache import offer_changed
@@ -23,8 +24,6 @@ def _offer_changed(sender, **kwargs) -> None:
 
 @receiver(post_delete, dispatch_uid="offer_page_deleted")
 def _page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         offer_changed()
         transaction.on_commit(offer_changed)

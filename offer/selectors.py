@@ -1,7 +1,9 @@
 """Reading the published offer: which entitlements exist, and which a person can get.
 
 Only live, public pages count: an unpublished or private page is never offered. Everything that
-answers "what can I get?" (pages, checker, command, API, and later the chatbot) comes here.
+answers "what can I get?" (the checker, My page, the `entitlements` command, the API and the
+chatbot) comes here. The offer's own pages build their context from `offer.models` and
+`offer.eligibility` alone, so this module reads the models and they never import it back.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import timezone
 
-from offer.eligibility import Decision, Person, Rules, decide, when_eligible
-from offer.models import EntitlementPage, OfferSectionPage
+from offer.eligibility import Decision, Person, Rules, Situation, decide, when_eligible
+from offer.models import OfferHomePage
 from offer.page_cache import current_version
 
 
@@ -54,20 +56,25 @@ class Soon:
 
 
 def _build_offer() -> tuple[Section, ...]:
-    """Read the published offer from the database: 2 queries plus URL look-ups."""
-    sections = list(OfferSectionPage.objects.live().public().order_by("path"))
-    by_path: dict[str, list[Entitlement]] = {section.path: [] for section in sections}
-    for page in EntitlementPage.objects.live().public().order_by("path"):
-        parent = by_path.get(page.path[: -EntitlementPage.steplen])
-        if parent is None:  # under an unpublished section, it is not offered
-            continue
-        parent.append(
-            Entitlement(
-                page.slug, page.title, page.summary, page.amount_gbp, page.get_url(), page.rules
-            )
-        )
+    """Read the published offer from the database: 3 queries plus URL look-ups. The same
+    pages the offer's home page lists (`OfferHomePage.published_sections`)."""
+    home = OfferHomePage.objects.first()
+    if home is None:
+        return ()
     return tuple(
-        Section(s.slug, s.title, s.intro, s.get_url(), tuple(by_path[s.path])) for s in sections
+        Section(
+            section.slug,
+            section.title,
+            section.intro,
+            section.get_url(),
+            tuple(
+                Entitlement(
+                    page.slug, page.title, page.summary, page.amount_gbp, page.get_url(), page.rules
+                )
+                for page in pages
+            ),
+        )
+        for section, pages in home.published_sections()
     )
 
 
@@ -126,18 +133,6 @@ def coming_up_for(person: Person, *, date_of_birth: datetime.date | None = None)
     return sorted(soon, key=lambda s: s.age)  # stable: the offer's order within an age
 
 
-def person_for_profile(profile, *, on: datetime.date | None = None) -> Person:
-    return Person.born(
-        profile.date_of_birth,
-        status=profile.leaving_care_status,
-        circumstances=profile.circumstances,
-        on=on or timezone.localdate(),
-    )
-
-
-def decision_for_user(user, page: EntitlementPage) -> Decision | None:
-    """For a signed-in young person, whether this page's entitlement looks like theirs."""
-    profile = getattr(user, "young_person", None) if user.is_authenticated else None
-    if profile is None:
-        return None
-    return decide(page.rules, person_for_profile(profile))
+def person_for_profile(profile: Situation, *, on: datetime.date | None = None) -> Person:
+    """A young person as the rules see them today (or on `on`)."""
+    return Person.of(profile, on=on or timezone.localdate())
