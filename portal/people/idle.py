@@ -26,6 +26,8 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from portal.people.roles import USE_STAFF_PAGES, can
+
 # Seconds since the epoch of the member of staff's last request, in their session.
 LAST_ACTIVE_KEY = "staff_last_active_at"
 # The session is written at most this often while someone is busy: a write per request would
@@ -82,7 +84,7 @@ def session_status(request: HttpRequest) -> HttpResponse:
     """GET: how long a member of staff has before being signed out for being idle (asking does
     not count as activity). POST ("Stay signed in"): carry on; with JavaScript off, back to
     the page they came from. Someone already signed out gets `signed_in: false`."""
-    if not request.user.is_authenticated or not request.user.is_portal_staff:
+    if not can(request.user, USE_STAFF_PAGES):
         return JsonResponse(
             {"signed_in": False, "sign_in_url": reverse("account_login")}, status=401
         )

@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from portal.people import idle
+from portal.people.roles import USE_STAFF_PAGES, USE_WEBSITE_EDITOR, can
 
 # Paths a member of staff without a second factor may still use: setting one up, signing out,
 # and the files those pages need.
@@ -33,8 +34,7 @@ def needs_second_factor(user) -> bool:
     """Signed-in staff who have not set up an authenticator app yet: they may see nothing
     about young people, over HTTP or over a socket."""
     return (
-        user.is_authenticated
-        and user.is_portal_staff
+        can(user, USE_STAFF_PAGES)
         and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     )
 
@@ -81,7 +81,7 @@ class EditorAccessMiddleware:
         if (
             request.path.startswith(self.admin_prefix)
             and request.user.is_authenticated
-            and not request.user.has_perm("wagtailadmin.access_admin")
+            and not can(request.user, USE_WEBSITE_EDITOR)
         ):
             raise PermissionDenied(
                 "The website editor is for the people who write the website, and this account "
@@ -102,8 +102,7 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if user.is_authenticated and user.is_portal_staff:
+        if can(request.user, USE_STAFF_PAGES):
             if idle.seconds_left(request.session) <= 0:
                 return self._sign_out(request)
             if not idle.is_status_check(request):

@@ -16,8 +16,16 @@ from django.utils import timezone
 from portal.people import unallocated
 from portal.people.ages import age_on
 from portal.people.choices import LeavingCareStatus
-from portal.people.models import SignInEvent, Team, User, YoungPersonProfile
-from portal.people.roles import GROUP_NAMES, Role
+from portal.people.models import SignInEvent, StaffAccess, Team, User, YoungPersonProfile
+from portal.people.roles import (
+    GROUP_NAMES,
+    VIEW_CASELOAD,
+    VIEW_SIGN_IN_EVENTS,
+    VIEW_STAFF_ACCESSES,
+    VIEW_TEAM_CASELOADS,
+    Role,
+    can,
+)
 
 # Guidance: a PA should look after about 20 to 22 young people.
 CASELOAD_TARGET = range(20, 23)
@@ -31,11 +39,11 @@ def young_people_visible_to(user: User) -> QuerySet[YoungPersonProfile]:
     if not user.is_authenticated or not user.is_active:
         return profiles.none()
     visible = Q()
-    if user.has_role(Role.YOUNG_PERSON):
+    if user.is_young_person:
         visible |= Q(user=user)
-    if user.has_role(Role.PA):
+    if can(user, VIEW_CASELOAD):
         visible |= Q(personal_adviser=user)
-    if user.has_role(Role.MANAGER):
+    if can(user, VIEW_TEAM_CASELOADS):
         # Their teams' caseloads, and those with no PA yet whom they answer for (their team's,
         # or anyone's with no team): a manager must allocate a PA (`unallocated`).
         visible |= Q(personal_adviser__staff_profile__team__manager=user)
@@ -83,9 +91,18 @@ def advisers_allocatable_by(manager: User) -> QuerySet[User]:
 
 
 def teams_managed_by(manager: User) -> QuerySet[Team]:
-    if not manager.has_role(Role.MANAGER):
+    if not can(manager, VIEW_TEAM_CASELOADS):
         return Team.objects.none()
     return Team.objects.filter(manager=manager)
+
+
+def team_young_people(manager: User) -> QuerySet[YoungPersonProfile]:
+    """The young people whose PAs are in the manager's teams, by name, for their staff home."""
+    return (
+        young_people_visible_to(manager)
+        .filter(personal_adviser__staff_profile__team__manager=manager)
+        .order_by("user__first_name", "user__last_name")
+    )
 
 
 def advisers_in_teams_of(manager: User) -> list[AdviserLoad]:
@@ -163,10 +180,20 @@ def sign_in_trouble_for_team(manager: User, *, days: int = 7) -> QuerySet[SignIn
     people = Q(user__staff_profile__team__manager=manager) | Q(
         user__young_person__personal_adviser__staff_profile__team__manager=manager
     )
-    if not manager.has_role(Role.MANAGER):
+    if not can(manager, VIEW_SIGN_IN_EVENTS):
         return SignInEvent.objects.none()
     return (
         SignInEvent.objects.filter(people, outcome__in=SIGN_IN_TROUBLE, created_at__gte=since)
         .select_related("user")
         .order_by("-created_at")
     )
+
+
+def staff_accesses_seen_by(manager: User) -> QuerySet[StaffAccess]:
+    """Staff reads of records and conversations of the young people the manager may see,
+    newest first: who looked at what outside their own caseload."""
+    if not can(manager, VIEW_STAFF_ACCESSES):
+        return StaffAccess.objects.none()
+    return StaffAccess.objects.filter(
+        young_person__in=young_people_visible_to(manager)
+    ).select_related("staff", "young_person__user")

@@ -36,11 +36,18 @@ def team_manager(profile: YoungPersonProfile) -> User | None:
     return manager
 
 
+def _is_service_manager(user: User) -> bool:
+    """Whether `user` is one of the service managers: who they are (their group, which is
+    how `service_managers` finds them too, so the three shapes agree), not a permission. From
+    `user.roles`, loaded once: no query on the socket consumer's event loop."""
+    return user.is_authenticated and user.is_active and user.has_role(Role.MANAGER)
+
+
 def answers_for(user: User, profile: YoungPersonProfile) -> bool:
     """Whether `user` reads and answers `profile`'s messages because they have no PA yet."""
     if profile.personal_adviser_id is not None:
         return False
-    if not (user.is_authenticated and user.is_active and user.has_role(Role.MANAGER)):
+    if not _is_service_manager(user):
         return False
     manager = team_manager(profile)
     return manager is None or manager.pk == user.pk
@@ -49,7 +56,7 @@ def answers_for(user: User, profile: YoungPersonProfile) -> bool:
 def answered_by(user: User, prefix: str = "") -> Q:
     """A filter for the young people with no PA that `user` answers for (nobody, unless they are
     a manager). `prefix` reaches the profile from another model, e.g. "young_person__"."""
-    if not (user.is_authenticated and user.is_active and user.has_role(Role.MANAGER)):
+    if not _is_service_manager(user):
         return Q(pk__in=[])
     p = prefix
     no_team_manager = (

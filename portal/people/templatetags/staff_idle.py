@@ -6,6 +6,7 @@ from django import template
 from django.middleware.csrf import get_token
 
 from portal.people import idle
+from portal.people.roles import USE_STAFF_PAGES, can
 
 register = template.Library()
 
@@ -16,6 +17,6 @@ def staff_idle_script(context: template.Context) -> str:
     else, whose sessions are not cut short."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if request is None or user is None or not user.is_authenticated or not user.is_portal_staff:
+    if request is None or user is None or not can(user, USE_STAFF_PAGES):
         return ""
     return idle.script_tag(csrf_token=get_token(request))
