@@ -4,7 +4,7 @@ whole path, against a bare view returning the same TwiML.
 What is timed, each request on its own with `django.test.Client` (as `bench/run.py` times pages),
 the two sides taking turns request by request so that both see the same machine:
 
-- Webhook: `chat.webhooks.inbound` through the portal's middleware: Twilio's signature checked
+- Webhook: `chat.texts.webhooks.inbound` through the portal's middleware: Twilio's signature checked
   with `RequestValidator` over `PUBLIC_BASE_URL` + the path, the `MessageSid` looked up in
   `chat.InboundText` and stored, the sender found by their verified number, the text stored by
   `chat.services.post_message`, and the message sent to the conversation's group on the channel
@@ -370,9 +370,9 @@ def main() -> None:
 
 # The webhook's steps, timed by wrapping them (inclusive: a step's time includes its callees').
 STEPS = [
-    ("chat.webhooks", "signed_by_twilio"),
-    ("chat.texts", "receive_text"),
-    ("chat.texts", "_young_person_texting_from"),
+    ("chat.texts.webhooks", "signed_by_twilio"),
+    ("chat.texts.services.inbound", "receive_text"),
+    ("chat.texts.selectors", "young_person_texting_from"),
     ("chat.services", "conversation_for"),
     ("chat.services", "post_message"),
     ("chat.models", "Conversation.is_member"),

@@ -47,10 +47,11 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from chat import frames, outbound, presence, selectors, services
+from chat import frames, presence, selectors, services
 from chat.models import Channel, Conversation
 from chat.safeguarding import selectors as safeguarding_selectors
 from chat.serializers import message_frame_body
+from chat.texts import selectors as text_selectors
 from portal import unavailable
 from portal.people.middleware import needs_second_factor
 
@@ -280,7 +281,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if not self.user.is_portal_staff:
             await self.error("not_allowed", "Text states are shown to staff.")
             return
-        for event in await database_sync_to_async(outbound.text_states)(conversation):
+        for event in await database_sync_to_async(text_selectors.text_states)(conversation):
             await self.send_json({"type": "text_status", **event["text_status"]})
 
     async def on_read(self, conversation: Conversation, content: dict) -> None:
@@ -332,7 +333,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "receipt", **receipt})
 
     async def chat_text_status(self, event: dict) -> None:
-        """What became of a message texted to the young person (`chat.outbound`): staff see
+        """What became of a message texted to the young person (`chat.texts`): staff see
         it under their message; the young person has the text itself."""
         if self.user.is_portal_staff:
             await self.send_json({"type": "text_status", **event["text_status"]})

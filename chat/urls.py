@@ -1,9 +1,10 @@
 from django.urls import path
 
-from chat import api, views, webhooks
+from chat import api, views
 from chat.bot import api as bot_api
 from chat.bot import views as bot_views
 from chat.safeguarding import urls as safeguarding_urls
+from chat.texts import webhooks
 
 app_name = "chat"
 

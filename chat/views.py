@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chat import outbound, selectors, services
+from chat import selectors, services
 from chat.forms import MessageForm
 from chat.models import Channel, Conversation, InboundText
 from chat.safeguarding import flags
+from chat.texts import selectors as text_selectors
+from chat.texts.services import outbound
 from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people import unallocated
@@ -80,7 +82,7 @@ def _show_thread(
         "form": form,
         "can_write": conversation.is_member(request.user),
         "show_text_states": show_text_states,
-        "text_failures": outbound.MESSAGE_FAILURES,
+        "text_failures": text_selectors.MESSAGE_FAILURES,
         **extra,
     }
     return render(request, template, context)
@@ -88,8 +90,8 @@ def _show_thread(
 
 def _attach_text_errors(thread: list) -> None:
     """Why each failed text failed, for staff (one query, for the failed ones only)."""
-    errors = outbound.failure_reasons(
-        [m.pk for m in thread if m.delivery_state in outbound.MESSAGE_FAILURES]
+    errors = text_selectors.failure_reasons(
+        [m.pk for m in thread if m.delivery_state in text_selectors.MESSAGE_FAILURES]
     )
     for m in thread:
         if m.pk in errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from twilio.http.http_client import TwilioHttpClient
 
 from portal import sms
 from portal.sms.backends.console import ConsoleBackend
@@ -83,8 +84,6 @@ def test_the_status_callback_address_goes_to_twilio(twilio_settings):
 
 
 def test_the_default_transport_is_twilios_own_with_a_timeout(twilio_settings):
-    from twilio.http.http_client import TwilioHttpClient
-
     backend = TwilioBackend()
     assert isinstance(backend.client.http_client, TwilioHttpClient)
     assert backend.client.http_client.timeout == 15

@@ -4,12 +4,15 @@ client (only its HTTP transport is replaced), sent by the task worker's code, on
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.urls import reverse
 from django.utils import timezone
+from twilio.request_validator import RequestValidator
 
-from chat import outbound, services
+from chat import services
 from chat.models import (
     Channel,
     DeliveryState,
@@ -19,9 +22,11 @@ from chat.models import (
     OutgoingText,
     TextPart,
 )
+from chat.texts.services import outbound
 from portal.people.choices import ContactPreference
 from portal.sms import parts
 from tests import twilio_fake
+from tests.chat.conftest import connect
 from tests.tasks import let_time_pass, run_due_tasks, waiting_tasks
 from tests.twilio_fake import ACCOUNT, FROM, MESSAGES_URL, TOKEN, FakeTwilio
 
@@ -107,12 +112,10 @@ def test_sending_again_or_from_a_second_worker_never_sends_twice(twilio, pa, you
     run_due_tasks()
     text = OutgoingText.objects.get(message=message)
     # A repeated task, a second worker, a stale retry: each finds it sent already.
-    from chat import tasks
-
-    tasks.send_text.enqueue(text.pk)
-    tasks.send_text.enqueue(text.pk)
+    outbound.send_text.enqueue(text.pk)
+    outbound.send_text.enqueue(text.pk)
     run_due_tasks()
-    assert outbound.send_text(text.pk) == "not due, or taken already"
+    assert outbound.send_text.call(text.pk) == "not due, or taken already"
     assert len(twilio.requests) == 1
 
 
@@ -344,8 +347,6 @@ def test_a_reply_is_not_held_by_quiet_hours(twilio, settings, pa, young_person):
 
 
 def report(client, sid: str, status: str, *, signature: str | None = None, **extra):
-    from twilio.request_validator import RequestValidator
-
     params = {"MessageSid": sid, "MessageStatus": status, "AccountSid": ACCOUNT, **extra}
     signed = signature or RequestValidator(TOKEN).compute_signature(STATUS_URL, params)
     return client.post("/sms/status/", params, headers={"X-Twilio-Signature": signed})
@@ -446,8 +447,6 @@ def test_a_status_that_beats_the_sid_to_the_database_is_still_applied(
 
     def answered_after_a_fast_callback(*args, **kwargs):
         response = original(*args, **kwargs)
-        import json
-
         sid = json.loads(response.text)["sid"]
         assert report(client, sid, "failed", ErrorCode="30006").status_code == 204
         return response
@@ -468,8 +467,6 @@ def test_a_status_that_beats_the_sid_to_the_database_is_still_applied(
 def test_a_status_callback_without_a_good_signature_is_refused(
     twilio, client, pa, young_person, signature
 ):
-    from twilio.request_validator import RequestValidator
-
     message, sid = texted(pa, young_person)
     params = {"MessageSid": sid, "MessageStatus": "undelivered"}
     headers = {}
@@ -495,10 +492,6 @@ def test_a_status_callback_missing_its_fields_is_a_400_and_an_unknown_sid_is_fin
 async def test_the_pa_sees_an_undelivered_text_live_and_the_young_person_does_not(
     layer, twilio, client, pa, young_person
 ):
-    from asgiref.sync import sync_to_async
-
-    from tests.chat.conftest import connect
-
     message, sid = await sync_to_async(texted)(pa, young_person)
     pa_socket = await connect(pa, path="/ws/chat/?receipts=1")
     young_socket = await connect(young_person.user, path="/ws/chat/?receipts=1")
@@ -524,10 +517,6 @@ async def test_the_pa_sees_an_undelivered_text_live_and_the_young_person_does_no
 async def test_a_reconnecting_page_asks_for_the_text_states_it_missed(
     layer, twilio, client, pa, young_person
 ):
-    from asgiref.sync import sync_to_async
-
-    from tests.chat.conftest import connect
-
     first, sid = await sync_to_async(texted)(pa, young_person, "First")
     second, _ = await sync_to_async(texted)(pa, young_person, "Second")
     await sync_to_async(report)(client, sid, "failed", ErrorCode="30005")

@@ -15,8 +15,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from chat import outbound, selectors, services
+from chat import selectors, services
 from chat.models import Channel, Conversation, Message, SafeguardingAlert
+from chat.texts.services import outbound
 from portal.people import unallocated
 from portal.people.models import AdviserAllocation, User, YoungPersonProfile
 from portal.people.roles import Role

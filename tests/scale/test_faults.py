@@ -15,8 +15,9 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from chat import outbound, services
+from chat import services
 from chat.models import Conversation, DeliveryState, InboundText, Message, OutgoingText
+from chat.texts.services import outbound
 from tests import twilio_fake
 from tests.scale import processes
 from tests.scale.clients import (

@@ -13,8 +13,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from chat import outbound, services
+from chat import services
 from chat.models import Channel, DeliveryState, Message, OutgoingText, TextPart
+from chat.texts.services import outbound
 from tests import twilio_fake
 from tests.tasks import run_due_tasks
 from tests.twilio_fake import FakeTwilio
@@ -51,7 +52,7 @@ def claimed_by_a_worker_that_died(twilio, pa, young_person) -> OutgoingText:
     text = OutgoingText.objects.get(message=message)
     twilio_fake.install(KilledWhileWaiting())
     with pytest.raises(SystemExit):
-        outbound.send_text(text.pk)
+        outbound.send_text.call(text.pk)
     twilio_fake.install(twilio)
     text.refresh_from_db()
     assert text.state == OutgoingText.State.SENDING

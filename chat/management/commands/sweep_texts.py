@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from chat import outbound
+from chat.texts.services import outbound
 
 
 class Command(BaseCommand):

@@ -1,8 +1,9 @@
-"""Texts from young people: the one service behind `POST /sms/inbound/`.
+"""Texts from young people: the one service behind `POST /sms/inbound/` (`receive_text`).
 
 A text from a young person's verified number goes into their conversation through
-`services.post_message`, exactly as a message typed on the website does, so their PA sees it
-live in the inbox. Everything else gets a kind answer and a record, and never reaches a PA's
+`chat.services.post_message`, exactly as a message typed on the website does, so their PA sees
+it live in the inbox. "ASK ..." goes to the chatbot, STOP and START change whether the portal
+may text them. Everything else gets a kind answer and a record, and never reaches a PA's
 conversation or creates an account.
 """
 
@@ -16,12 +17,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat import services
+from chat.bot import service as bot
 from chat.bot.models import AskChannel
 from chat.models import Channel, InboundText, Message
 from chat.safeguarding import services as safeguarding
 from chat.safeguarding.crisis import HIGH, crisis_reply
+from chat.texts import selectors
 from portal.people.models import YoungPersonProfile
-from portal.people.phone import normalise_mobile
 
 
 @dataclass(frozen=True)
@@ -86,17 +88,6 @@ def keyword(body: str) -> str | None:
     return None
 
 
-def _young_person_texting_from(number: str) -> YoungPersonProfile | None:
-    normalised = normalise_mobile(number)
-    if normalised is None:
-        return None
-    return (
-        YoungPersonProfile.objects.select_related("user")
-        .filter(mobile=normalised, mobile_verified=True, user__is_active=True)
-        .first()
-    )
-
-
 def chunks(body: str, size: int = services.MAX_BODY) -> list[str]:
     """A text longer than a message may be is kept whole, as several messages."""
     return [body[i : i + size] for i in range(0, len(body), size)]
@@ -108,7 +99,7 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
     existing = InboundText.objects.filter(message_sid=message_sid).first()
     if existing is not None:
         return _answer(existing)
-    profile = _young_person_texting_from(from_number)
+    profile = selectors.young_person_texting_from(from_number)
     text = body.strip()
     said = keyword(text)
     question = question_in(text) if said is None else None
@@ -143,7 +134,7 @@ def receive_text(*, message_sid: str, from_number: str, body: str) -> TextOutcom
             if outcome == InboundText.Outcome.POSTED:
                 # post_message screened each part and, for a risk, wrote the crisis reply in
                 # the thread: the same words go back by text.
-                reply = _crisis_reply_to(_post(profile, text, message_sid))
+                reply = selectors.crisis_reply_to(_post(profile, text, message_sid))
             elif outcome == InboundText.Outcome.ASKED:
                 reply = _ask(question, profile, from_number)
             if reply:  # kept, so Twilio retrying this text gets the same answer
@@ -169,29 +160,15 @@ def _post(profile: YoungPersonProfile, text: str, message_sid: str) -> list[Mess
     ]
 
 
-def _crisis_reply_to(messages: list[Message]) -> str | None:
-    """The crisis reply post_message wrote in the thread for the first part that read as a
-    risk, if any (client_id `crisis:<message id>`)."""
-    ids = [f"crisis:{message.pk}" for message in messages]
-    found = dict(
-        Message.objects.filter(
-            conversation_id=messages[0].conversation_id, sender=None, client_id__in=ids
-        ).values_list("client_id", "body")
-    )
-    return next((found[key] for key in ids if key in found), None)
-
-
 def _ask(question: str, profile: YoungPersonProfile | None, from_number: str) -> str:
-    from chat.bot import service
-
     try:
-        answer = service.ask(
+        answer = bot.ask(
             question,
             user=profile.user if profile else None,
             channel=AskChannel.SMS,
             from_number="" if profile else from_number[:32],
         )
-    except service.BadQuestion as bad:
+    except bot.BadQuestion as bad:
         return str(bad)
     return answer.answer
 

@@ -1,4 +1,6 @@
-"""Twilio's webhooks. Thin: check the signature, hand over to `chat.texts`, answer in TwiML."""
+"""Twilio's two webhooks, `POST /sms/inbound/` and `POST /sms/status/`. Thin: check the
+signature, read the fields, call one service (`services.inbound.receive_text`,
+`services.outbound.record_status`), answer in TwiML."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from chat import outbound, texts
+from chat.texts.services import inbound as inbound_texts
+from chat.texts.services import outbound
 
 logger = logging.getLogger("portal.sms")
 
@@ -84,7 +87,7 @@ def inbound(request: HttpRequest) -> HttpResponse:
     from_number = field(request, "From").strip()
     if not message_sid or not from_number:
         return missing("MessageSid", "From")
-    outcome = texts.receive_text(
+    outcome = inbound_texts.receive_text(
         message_sid=message_sid[:64], from_number=from_number, body=field(request, "Body")
     )
     return twiml(outcome.reply)

@@ -17,6 +17,15 @@ rather than sent again blindly. A worker that dies mid-send leaves its text "sen
 task to finish it: `sweep_abandoned_texts` (`manage.py sweep_texts`, every few minutes) hands
 it back to `send_text`, which settles it that way. `record_status` takes Twilio's status
 callbacks.
+
+The worker's tasks (`manage.py db_worker`, django-tasks-db on the portal's own database) are
+`handle_notification`, `nudge` and `send_text` themselves, declared here with `@task` rather
+than as wrappers in a module of their own: each is enqueued by this module (a reply queues
+`send_text`, which queues itself again to retry), so wrappers elsewhere would import this
+module and be imported by it. Tests run them with `.call(...)`, or through the worker's own
+code (`tests.tasks.run_due_tasks`). They have their own backend and queue ("texts", see `TASKS`
+in settings), so a council can run as many text workers as it needs without them picking up
+anything else.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,12 +49,16 @@ from chat.models import (
     TextPart,
     TextStatusReport,
 )
+from chat.texts import selectors
 from portal import sms, unavailable
 from portal.people.choices import ContactPreference
 from portal.people.models import User, YoungPersonProfile
 from portal.sms import parts, quiet_hours
 
 logger = logging.getLogger("portal.sms")
+
+# The worker's queue for texts: `manage.py db_worker --backend texts --queue-name texts`.
+TEXTS = {"backend": "texts", "queue_name": "texts"}
 
 MAX_ATTEMPTS = 6
 # Twilio's error for a number that texted STOP to the carrier: we must not text it again.
@@ -99,17 +113,6 @@ def nudge_delay() -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.PORTAL["TEXT_NUDGE_AFTER_MINUTES"])
 
 
-def why_not_texted(profile: YoungPersonProfile) -> str:
-    """Empty when the portal may text this young person now; else the reason, for staff."""
-    if profile.texts_stopped_at is not None:
-        return "They texted STOP, so the portal sends them no texts."
-    if not profile.mobile or not profile.mobile_verified:
-        return "They have no verified mobile number."
-    if not profile.user.is_active:
-        return "Their account is closed."
-    return ""
-
-
 def status_callback_url() -> str:
     return settings.PUBLIC_BASE_URL + reverse("chat:sms_status")
 
@@ -144,14 +147,15 @@ def nudge_body(profile: YoungPersonProfile) -> str:
 
 
 def notification_recorded(notification: Notification) -> None:
-    """Called in the transaction that stored the message, so the task commits with it."""
-    from chat import tasks
+    """Called by `chat.services.post_message` in the transaction that stored the message, so
+    the task commits with it."""
+    handle_notification.enqueue(notification.pk)
 
-    tasks.handle_notification.enqueue(notification.pk)
 
-
+@task(**TEXTS)
 def handle_notification(notification_id: int) -> str:
-    """Decide how (and whether) a young person hears about a message they have not seen."""
+    """Decide how (and whether) a young person hears about a message they have not seen: the
+    worker's task, enqueued by `notification_recorded`."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(of=("self",))
@@ -162,7 +166,7 @@ def handle_notification(notification_id: int) -> str:
         if notification is None or notification.state != Notification.State.PENDING:
             return "settled already"
         profile = notification.message.conversation.young_person
-        reason = why_not_texted(profile)
+        reason = selectors.why_not_texted(profile)
         if reason:
             _settle([notification], Notification.State.NOT_TEXTED, note=reason)
             return "not texted"
@@ -176,14 +180,14 @@ def handle_notification(notification_id: int) -> str:
             _settle([notification], Notification.State.SENT, text=text)
             return "reply queued"
         due = quiet_hours.next_allowed(notification.created_at + nudge_delay())
-        from chat import tasks
-
-        tasks.nudge.using(run_after=due).enqueue(profile.user_id)
+        nudge.using(run_after=due).enqueue(profile.user_id)
         return "nudge planned"
 
 
+@task(**TEXTS)
 def nudge(user_id: int) -> str:
-    """One text saying messages are waiting, if any of this young person's are still unread."""
+    """One text saying messages are waiting, if any of this young person's are still unread:
+    the worker's task, planned by `handle_notification` for after the nudge delay."""
     with transaction.atomic():
         pending = list(
             Notification.objects.select_for_update()
@@ -195,7 +199,7 @@ def nudge(user_id: int) -> str:
         profile = YoungPersonProfile.objects.select_related("user", "personal_adviser").get(
             user_id=user_id
         )
-        reason = why_not_texted(profile)
+        reason = selectors.why_not_texted(profile)
         if reason:
             _settle(pending, Notification.State.NOT_TEXTED, note=reason)
             return "not texted"
@@ -247,18 +251,18 @@ def queue_text(
     )
     if message is not None:
         _message_state(message, DeliveryState.QUEUED)
-    from chat import tasks
-
-    task = tasks.send_text.using(run_after=send_after) if send_after > now else tasks.send_text
-    task.enqueue(text.pk)
+    sending = send_text.using(run_after=send_after) if send_after > now else send_text
+    sending.enqueue(text.pk)
     return text
 
 
 # --- Sending --------------------------------------------------------------------------------
 
 
+@task(**TEXTS)
 def send_text(text_id: int) -> str:
-    """Send a queued text's unsent parts. Safe to call any number of times."""
+    """Send a queued text's unsent parts. Safe to call any number of times: the worker's task,
+    enqueued by `queue_text`, by itself to retry, and by the sweep."""
     now = timezone.now()
     claimed = OutgoingText.objects.filter(
         pk=text_id, state=OutgoingText.State.QUEUED, send_after__lte=now
@@ -267,7 +271,7 @@ def send_text(text_id: int) -> str:
         return "not due, or taken already"
     text = OutgoingText.objects.select_related("young_person__user", "message").get(pk=text_id)
     profile = text.young_person
-    reason = why_not_texted(profile)
+    reason = selectors.why_not_texted(profile)
     if reason:
         _finish(text, OutgoingText.State.NOT_SENT, error=reason)
         return "not sent"
@@ -316,8 +320,6 @@ def sweep_abandoned_texts() -> int:
     not be sent", why, and "Text it again" (never sent again blindly); parts never handed over
     are sent. One conditional UPDATE each, in the transaction that enqueues the task, so a late
     worker or a second sweep cannot hand one back twice."""
-    from chat import tasks
-
     now = timezone.now()
     handed_back = 0
     abandoned = OutgoingText.objects.filter(
@@ -328,7 +330,7 @@ def sweep_abandoned_texts() -> int:
             if abandoned.filter(pk=text_id).update(
                 state=OutgoingText.State.QUEUED, send_after=now, updated_at=now
             ):
-                tasks.send_text.enqueue(text_id)
+                send_text.enqueue(text_id)
                 handed_back += 1
                 logger.warning("Text %s was abandoned mid-send; handed back to the worker", text_id)
     return handed_back
@@ -342,13 +344,11 @@ def _refused(text: OutgoingText, part: TextPart, refused: sms.SMSError) -> str:
     if refused.retryable and text.attempts < MAX_ATTEMPTS:
         TextPart.objects.filter(pk=part.pk).update(provider_status=TextPart.Status.UNSENT)
         due = timezone.now() + backoff(text.attempts)
-        from chat import tasks
-
         with transaction.atomic():
             OutgoingText.objects.filter(pk=text.pk).update(
                 state=OutgoingText.State.QUEUED, send_after=due, error=str(refused)[:300]
             )
-            tasks.send_text.using(run_after=due).enqueue(text.pk)
+            send_text.using(run_after=due).enqueue(text.pk)
         logger.info("Text %s will be tried again at %s: %s", text.pk, due, refused)
         return "will retry"
     status = TextPart.Status.UNKNOWN if refused.maybe_sent else TextPart.Status.FAILED
@@ -477,7 +477,7 @@ def retry_text(*, message: Message, by: User) -> OutgoingText:
     }:
         raise CannotRetry("This message has no failed text to send again.")
     profile = conversation.young_person
-    reason = why_not_texted(profile)
+    reason = selectors.why_not_texted(profile)
     if reason:
         raise CannotRetry(reason)
     with transaction.atomic():
@@ -496,56 +496,11 @@ def retry_text(*, message: Message, by: User) -> OutgoingText:
 
 def _message_state(message: Message, state: DeliveryState, detail: str = "") -> None:
     Message.objects.filter(pk=message.pk).update(delivery_state=state)
-    event = text_status_event(message.conversation_id, message.pk, state, detail)
+    event = selectors.text_status_event(message.conversation_id, message.pk, state, detail)
     transaction.on_commit(lambda: _announce(message.conversation_id, event))
 
 
-def text_status_event(conversation_id: int, message_id: int, state: str, detail: str = "") -> dict:
-    """`detail`: why a text failed, in plain words, when known."""
-    return {
-        "type": "chat.text_status",
-        "text_status": {
-            "conversation": conversation_id,
-            "message": message_id,
-            "state": state,
-            "label": DeliveryState(state).label,
-            "detail": detail,
-        },
-    }
-
-
-MESSAGE_FAILURES = frozenset({DeliveryState.FAILED, DeliveryState.UNDELIVERED})
-
-
-def failure_reasons(message_ids: list[int]) -> dict[int, str]:
-    """Why the latest text of each of these messages failed, in plain words (one query)."""
-    errors: dict[int, str] = {}
-    if message_ids:
-        for message_id, error in (
-            OutgoingText.objects.filter(message_id__in=message_ids)
-            .order_by("pk")
-            .values_list("message_id", "error")
-        ):
-            errors[message_id] = error  # the latest text's reason wins
-    return errors
-
-
-def text_states(conversation: Conversation, latest: int = 200) -> list[dict]:
-    """The text state of each of the conversation's latest texted messages, as the events a
-    socket passes on (with why a failed one failed). Two queries."""
-    texted = list(
-        Message.objects.filter(conversation=conversation)
-        .exclude(delivery_state=DeliveryState.STORED)
-        .order_by("-pk")
-        .values_list("pk", "delivery_state")[:latest]
-    )
-    errors = failure_reasons([pk for pk, state in texted if state in MESSAGE_FAILURES])
-    return [
-        text_status_event(conversation.pk, pk, state, errors.get(pk, ""))
-        for pk, state in reversed(texted)
-    ]
-
-
 def _announce(conversation_id: int, event: dict) -> None:
-    # Best effort: without Redis the state is stored, and a page asks for it (`text_states`).
+    # Best effort: without Redis the state is stored, and a page asks for it
+    # (`chat.texts.selectors.text_states`).
     unavailable.group_send_or_log(Conversation.receipts_group_name_for(conversation_id), event)
