@@ -245,9 +245,9 @@ class InboundText(models.Model):
 class OutgoingText(models.Model):
     """A text the portal sends a young person: a PA's reply, or a nudge that a message waits.
 
-    Written by `chat.outbound` and sent by the task worker, never during a request. The state
-    moves forward only, through one conditional UPDATE per step, so two workers (or a retry
-    racing the first attempt) can never send it twice.
+    Written by `chat.texts.services.outbound` and sent by the task worker, never during a
+    request. The state moves forward only, through one conditional UPDATE per step, so two
+    workers (or a retry racing the first attempt) can never send it twice.
     """
 
     class Kind(models.TextChoices):

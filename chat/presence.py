@@ -1,6 +1,6 @@
 """Who has the website open: one row per open `/ws/chat/` socket, seen recently.
 
-A PA's reply reaches a young person another way (a text, `chat.outbound`) only when none of
+A PA's reply reaches a young person another way (a text, `chat.texts`) only when none of
 their sockets is open. Rows live in the database so that every ASGI worker sees the others';
 a row whose worker died stops counting once it has not been seen for `STALE_AFTER`, because
 the page's script pings every `PING_EVERY`.

@@ -9,7 +9,7 @@ the site's layout for people. A JSON body nested too deeply, or larger than
 `DATA_UPLOAD_MAX_MEMORY_SIZE`, is refused here too (`portal.json_body`).
 
 Twilio's webhooks (`/sms/`) are let through: a 400 there would lose a young person's text.
-They are signed, and `chat.webhooks` strips NULs from what a carrier sends instead.
+They are signed, and `chat.texts.webhooks` strips NULs from what a carrier sends instead.
 """
 
 from __future__ import annotations
