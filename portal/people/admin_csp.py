@@ -19,6 +19,8 @@ from typing import Any
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from wagtail.admin.widgets.chooser import BaseChooser
+from wagtail.admin.widgets.workflows import AdminTaskChooser
 
 # Chooser classes static/js/wagtail-admin-init.js can start, by their `js_constructor`.
 STARTABLE_CLASSES = frozenset(
@@ -28,9 +30,6 @@ STARTABLE_CLASSES = frozenset(
 
 def chooser_marker(widget: Any, id_: str, name: str, value_data: dict | None) -> SafeString | None:
     """The hidden element that tells the script what to start, or None if it cannot."""
-    from wagtail.admin.widgets.chooser import BaseChooser
-    from wagtail.admin.widgets.workflows import AdminTaskChooser
-
     if isinstance(widget, AdminTaskChooser):
         start, args = "createTaskChooser", [id_]
     elif (
@@ -50,8 +49,6 @@ def chooser_marker(widget: Any, id_: str, name: str, value_data: dict | None) ->
 
 def install() -> None:
     """Make every chooser widget render a marker rather than an inline script."""
-    from wagtail.admin.widgets.chooser import BaseChooser
-
     if getattr(BaseChooser.render, "portal_without_inline_script", False):
         return
     wagtail_render = BaseChooser.render
