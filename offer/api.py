@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 
 from offer import selectors
-from offer.queries import BadQuery, person_from
+from offer.forms import CheckerForm
 from portal.api_methods import allow
 
 
@@ -13,13 +13,10 @@ from portal.api_methods import allow
 def entitlements(request: HttpRequest) -> JsonResponse:
     """`?age=19&status=former_relevant&circumstance=own_home` -> `{"entitlements": [slugs]}`.
 
-    A bad value is a 400 naming the field: `{"error": "...", "field": "status"}`."""
-    try:
-        person = person_from(
-            request.GET.get("age"),
-            request.GET.get("status"),
-            request.GET.getlist("circumstance"),
-        )
-    except BadQuery as bad:
-        return JsonResponse({"error": bad.message, "field": bad.field}, status=400)
-    return JsonResponse({"entitlements": selectors.slugs_for(person)})
+    Checked by the checker's own form. A bad value is a 400 naming the field:
+    `{"error": "...", "field": "status"}`."""
+    form = CheckerForm(request.GET)
+    if not form.is_valid():
+        field, message = form.first_error()
+        return JsonResponse({"error": message, "field": field}, status=400)
+    return JsonResponse({"entitlements": selectors.slugs_for(form.person())})

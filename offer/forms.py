@@ -1,4 +1,9 @@
-"""The "What can I get?" checker: three questions, in young people's words."""
+"""The "What can I get?" checker: three questions, in young people's words.
+
+`CheckerForm` is the one place a question about a person is checked: the checker's page, the
+API (`GET /api/entitlements`) and the `entitlements` command all ask it, so bad input gets the
+same answer from each, naming the field (age, status or circumstance).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,17 @@ STATUS_IN_PLAIN_WORDS = [
 ]
 
 
+class TickBoxes(forms.MultipleChoiceField):
+    """Tick boxes, where an empty value means nothing ticked (as `circumstance=` does in a
+    query string)."""
+
+    def to_python(self, value) -> list[str]:
+        return [chosen for chosen in super().to_python(value) if chosen != ""]
+
+
 class CheckerForm(forms.Form):
+    """Age, leaving-care status and circumstances: a `Person` for the eligibility rules."""
+
     age = forms.IntegerField(
         label="1. How old are you?",
         min_value=0,
@@ -28,7 +43,7 @@ class CheckerForm(forms.Form):
             "required": "Tell us how old you are.",
             "invalid": "Type your age as a number, like 19.",
             "min_value": "Age can't be below 0.",
-            "max_value": "Type an age under 120.",
+            "max_value": "Type an age of 120 or under.",
         },
     )
     status = forms.ChoiceField(
@@ -37,16 +52,34 @@ class CheckerForm(forms.Form):
         "can tell you.",
         choices=STATUS_IN_PLAIN_WORDS,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the sentence that fits you best."},
+        error_messages={
+            "required": "Choose the sentence that fits you best.",
+            # Only a typed URL, the API or the command can send another code.
+            "invalid_choice": "Unknown status '%(value)s': use one of "
+            + ", ".join(LeavingCareStatus.values)
+            + ".",
+        },
     )
-    circumstance = forms.MultipleChoiceField(
+    circumstance = TickBoxes(
         label="3. What is true for you now?",
         help_text="Tick all that apply, or none.",
         choices=Circumstance.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={
+            "invalid_choice": "Unknown circumstance '%(value)s': use any of "
+            + ", ".join(Circumstance.values)
+            + ".",
+        },
     )
 
     def person(self) -> Person:
+        """The person the answers describe (once the form is valid)."""
         data = self.cleaned_data
         return Person(data["age"], data["status"], frozenset(data["circumstance"]))
+
+    def first_error(self) -> tuple[str, str]:
+        """The first field that is wrong, in the questions' order, and what is wrong with it:
+        for the API's 400 and the command's error, which each name one field."""
+        field, errors = next(iter(self.errors.items()))
+        return field, errors[0]

@@ -10,6 +10,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,29 @@ def test_a_published_pages_own_rules_decide(offer, client):
     page.min_age = 23
     page.save_revision()
     assert "support-after-21" in api(client, 19, "former_relevant", [])
+
+
+@pytest.mark.parametrize(
+    ("age", "status", "circumstance", "field"),
+    [
+        ("130", "former_relevant", "", "age"),
+        ("nineteen", "former_relevant", "", "age"),
+        ("19", "retired", "", "status"),
+        ("19", "former_relevant", "on_the_moon", "circumstance"),
+    ],
+)
+def test_the_api_the_command_and_the_checker_refuse_alike(
+    client, db, age, status, circumstance, field
+):
+    """One form checks the question everywhere, so the three cannot disagree about bad input."""
+    query = {"age": age, "status": status, "circumstance": circumstance}
+    answer = client.get("/api/entitlements", query).json()
+    assert answer["field"] == field
+    args = ["--age", age, "--status", status] + (
+        ["--circumstance", circumstance] if circumstance else []
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("entitlements", *args, stdout=StringIO())
+    assert str(refused.value) == f"--{field}: {answer['error']}"
+    page = client.get(reverse("checker"), query).text
+    assert escape(answer["error"]) in page

@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from offer import selectors
-from offer.queries import BadQuery, person_from
+from offer.forms import CheckerForm
 
 
 class Command(BaseCommand):
@@ -22,10 +22,18 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print a JSON array of slugs.")
 
     def handle(self, *args, **options) -> None:
-        try:
-            person = person_from(options["age"], options["status"], options["circumstance"])
-        except BadQuery as bad:
-            raise CommandError(f"--{bad.field}: {bad.message}") from None
+        # The checker's own form checks the answers, so the command refuses what the API does.
+        form = CheckerForm(
+            {
+                "age": options["age"],
+                "status": options["status"],
+                "circumstance": options["circumstance"],
+            }
+        )
+        if not form.is_valid():
+            field, message = form.first_error()
+            raise CommandError(f"--{field}: {message}")
+        person = form.person()
         if options["json"]:
             self.stdout.write(json.dumps(selectors.slugs_for(person)))
             return
