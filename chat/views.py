@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chat import selectors, services
 from chat.forms import MessageForm
-from chat.models import Channel, Conversation, InboundText
+from chat.models import Channel, Conversation
 from chat.safeguarding import flags
 from chat.texts import selectors as text_selectors
 from chat.texts.services import outbound
@@ -29,7 +29,6 @@ from portal.people.roles import Role
 
 # A PA must be in touch at least every 8 weeks (statutory minimum).
 KEEP_IN_TOUCH = datetime.timedelta(weeks=8)
-UNKNOWN_TEXTS_KEPT_IN_VIEW = datetime.timedelta(days=30)
 
 
 def _thread(request: HttpRequest, conversation: Conversation, template: str, extra: dict):
@@ -238,8 +237,4 @@ def unknown_texts(request: HttpRequest) -> HttpResponse:
     up: often a young person with a new phone. They reached no conversation."""
     if not request.user.has_role(Role.MANAGER):
         raise PermissionDenied("This page is for managers.")
-    since = timezone.now() - UNKNOWN_TEXTS_KEPT_IN_VIEW
-    found = InboundText.objects.filter(
-        outcome=InboundText.Outcome.UNKNOWN_NUMBER, received_at__gte=since
-    )[:200]
-    return render(request, "chat/unknown_texts.html", {"texts": found})
+    return render(request, "chat/unknown_texts.html", {"texts": text_selectors.unknown_texts()})

@@ -7,12 +7,21 @@ are shown text states."""
 
 from __future__ import annotations
 
-from chat.models import Conversation, DeliveryState, Message, OutgoingText
+import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from chat.models import Conversation, DeliveryState, InboundText, Message, OutgoingText
 from portal.people.models import YoungPersonProfile
 from portal.people.phone import normalise_mobile
 
 # A texted message whose text went wrong: staff see why, and "Text it again".
 MESSAGE_FAILURES = frozenset({DeliveryState.FAILED, DeliveryState.UNDELIVERED})
+
+# Texts from unknown numbers stay on managers' list this long, and the list this short.
+UNKNOWN_TEXTS_KEPT_IN_VIEW = datetime.timedelta(days=30)
+UNKNOWN_TEXTS_SHOWN = 200
 
 
 def why_not_texted(profile: YoungPersonProfile) -> str:
@@ -41,6 +50,16 @@ def young_person_texting_from(number: str) -> YoungPersonProfile | None:
         .filter(mobile=normalised, mobile_verified=True, user__is_active=True)
         .first()
     )
+
+
+def unknown_texts() -> QuerySet[InboundText]:
+    """Texts from numbers no young person has verified, newest first, for managers to follow
+    up (often a young person with a new phone): they reached no conversation. Only managers
+    may see them; `chat.views.unknown_texts` checks that."""
+    since = timezone.now() - UNKNOWN_TEXTS_KEPT_IN_VIEW
+    return InboundText.objects.filter(
+        outcome=InboundText.Outcome.UNKNOWN_NUMBER, received_at__gte=since
+    ).order_by("-received_at")[:UNKNOWN_TEXTS_SHOWN]
 
 
 def crisis_reply_to(messages: list[Message]) -> str | None:
