@@ -1,13 +1,16 @@
-"""The only code that writes what young people say in surveys: drafts and sent answers.
+"""The only code that writes what young people say in surveys: drafts, sent answers, and an
+anonymous survey's answers while they wait for their group and when they are shown.
 
 Views call these and turn the small errors below into a message on the page. Each service runs
-in one transaction. An anonymous survey's answers go to the holding area (`surveys.holding`),
-not straight to the results: they are shown in groups, so they cannot be traced to anyone.
+in one transaction. An anonymous survey's answers go to the holding area (`surveys.holding`
+seals them; `_hold_answers` writes them), not straight to the results: they are shown in groups
+(`release_answers`), so they cannot be traced to anyone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +20,7 @@ from surveys import holding
 from surveys.models import (
     Answer,
     Draft,
+    HeldAnswers,
     Question,
     QuestionKind,
     Respondent,
@@ -25,6 +29,7 @@ from surveys.models import (
     Survey,
     SurveyState,
 )
+from surveys.young_people import NotAYoungPerson, takes_part
 
 # What a draft holds for one question: an option, options, a point on the scale, or words.
 AnswerValue = str | list[str] | int
@@ -44,10 +49,6 @@ class AlreadyAnswered(SurveyError):
     pass
 
 
-class NotAYoungPerson(SurveyError):
-    """Staff see results; surveys are for young people to answer."""
-
-
 class CannotHoldAnswers(SurveyError):
     """The answers waiting for a group cannot be opened (a key was rotated away): nothing is
     written and the draft is kept, so the person can send again once it is put right."""
@@ -65,7 +66,7 @@ class MissingAnswers(SurveyError):
 
 
 def _check_can_answer(survey: Survey, person: User) -> None:
-    if not person.is_young_person or person.is_portal_staff:
+    if not takes_part(person):
         raise NotAYoungPerson("Only young people answer surveys.")
     state = survey.state()
     if state != SurveyState.OPEN:
@@ -125,7 +126,7 @@ def submit_survey(*, survey: Survey, person: User) -> Response | None:
     Records that they answered (`Respondent`, date only, no link to the answers) and deletes the
     draft, which was the only other place that held their answers. A named survey's answers
     are written at once as a `Response` with its `Answer`s and a `ResponseAuthor`, and returned.
-    An anonymous survey's are held (`surveys.holding.hold_answers`) and written in a group, in
+    An anonymous survey's are held (`_hold_answers`) and written in a group, in
     a later transaction, once enough people have answered: None is returned, and the person is
     not counted on staff pages until then.
 
@@ -166,7 +167,7 @@ def submit_survey(*, survey: Survey, person: User) -> Response | None:
         draft.delete()
     if survey.anonymous:
         try:
-            holding.hold_answers(survey=survey, rows=rows)
+            _hold_answers(survey=survey, rows=rows)
         except holding.HeldUnreadable as error:
             raise CannotHoldAnswers(str(error)) from error
         return None
@@ -176,3 +177,67 @@ def submit_survey(*, survey: Survey, person: User) -> Response | None:
         row.response = response
     Answer.objects.bulk_create(rows)
     return response
+
+
+# --- Anonymous answers: held, then shown in groups (see `surveys.holding` for why) -------------
+
+
+def _hold_answers(*, survey: Survey, rows: list[Answer]) -> None:
+    """Add one person's answers to the survey's waiting answers, and release a group after
+    commit if there is one.
+
+    Called only by `submit_survey`, inside its transaction, which holds the survey's row lock and
+    writes the person's `Respondent` row (not yet released). Raises `holding.HeldUnreadable`."""
+    held = HeldAnswers.objects.filter(survey=survey).first()
+    sealed = holding.with_answers(held, rows, survey=survey)
+    if held:
+        held.sealed = sealed
+        held.save(update_fields=["sealed"])
+    else:
+        HeldAnswers.objects.create(survey=survey, sealed=sealed)
+    transaction.on_commit(partial(release_answers, survey_id=survey.pk), robust=True)
+
+
+def release_answers(*, survey_id: int) -> int:
+    """Show a survey's waiting answers if there are enough for a group; if the survey has closed
+    and there are not, delete them unread. Returns how many responses were written.
+
+    Runs in its own transaction under the survey's row lock: after each anonymous "Send" is
+    committed (so the group shares no transaction with anyone's "Send"), and from
+    `manage.py release_held_answers` (`release_waiting_answers`)."""
+    with transaction.atomic():
+        survey = Survey.objects.select_for_update().filter(pk=survey_id).first()
+        held = HeldAnswers.objects.filter(survey_id=survey_id).first() if survey else None
+        if held is None:
+            return 0
+        waiting = Respondent.objects.filter(survey=survey, released=False)
+        if survey.state() == SurveyState.CLOSED and waiting.count() < holding.batch_size():
+            # Fewer than a group, and nobody else can join it: showing them would narrow each
+            # answer down to fewer than a group of people. Deleted without being opened.
+            survey.answers_deleted_unread += waiting.count()
+            survey.save(update_fields=["answers_deleted_unread"])
+            waiting.update(released=True)
+            held.delete()
+            return 0
+        entries = holding.open_answers(held)
+        if len(entries) < holding.batch_size():
+            return 0
+        responses, answers = holding.responses_from(survey, entries)
+        Response.objects.bulk_create(responses)
+        Answer.objects.bulk_create(answers)
+        waiting.update(released=True)
+        held.delete()
+        return len(responses)
+
+
+def release_waiting_answers() -> int:
+    """Release or settle every survey's waiting answers (`manage.py release_held_answers`);
+    returns the responses written. A survey whose answers cannot be opened is logged and
+    skipped, so the others still go."""
+    written = 0
+    for survey_id in HeldAnswers.objects.values_list("survey_id", flat=True):
+        try:
+            written += release_answers(survey_id=survey_id)
+        except holding.HeldUnreadable:
+            continue  # logged by `holding.open_answers`
+    return written

@@ -1,8 +1,10 @@
-"""Surveys: young people's pages under /surveys/, results for staff under /staff/surveys/."""
+"""Surveys, sessions and participation records: young people's pages under /surveys/, staff's
+under /staff/surveys/, /staff/sessions/ and /staff/participation/."""
 
 from django.urls import path, register_converter
 
-from surveys import participation_views, session_views, views
+from surveys import participation_views, views
+from surveys.sessions import views as session_views
 
 app_name = "surveys"
 

@@ -18,6 +18,8 @@ from portal.people.choices import ContactPreference
 from portal.people.forms import AllocateAdviserForm, ContactPreferenceForm
 from portal.people.models import StaffAccess, YoungPersonProfile
 from portal.people.roles import Role
+from surveys import selectors as survey_selectors
+from surveys.sessions import selectors as session_selectors
 
 
 @login_required
@@ -39,7 +41,8 @@ def _own_profile(request: HttpRequest) -> YoungPersonProfile:
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_page(request: HttpRequest) -> HttpResponse:
-    """A young person's own page: their PA, their details and how we contact them."""
+    """A young person's own page: their PA, what they can get, surveys open to them and their
+    session bookings, their details and how we contact them."""
     profile = _own_profile(request)
     if request.method == "POST":
         form = ContactPreferenceForm(request.POST, instance=profile)
@@ -65,6 +68,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "offered": offered,
             "soon": offer_selectors.coming_up_for(person, date_of_birth=profile.date_of_birth)[:6],
+            "open_surveys": list(survey_selectors.open_surveys_for(request.user)),
+            "my_sessions": list(session_selectors.my_bookings(request.user)),
         },
     )
 

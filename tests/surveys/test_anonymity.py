@@ -233,7 +233,7 @@ def test_two_processes_releasing_at_once_write_each_answer_once(settings):
     def release() -> None:
         try:
             start.wait(timeout=10)
-            written.append(holding.release_answers(survey_id=survey.pk))
+            written.append(services.release_answers(survey_id=survey.pk))
         except BaseException as exc:  # reported by the main thread
             errors.append(exc)
         finally:

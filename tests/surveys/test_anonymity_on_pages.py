@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.people.roles import Role
-from surveys import bookings, participation
+from surveys import participation
 from surveys.models import (
     Answer,
     Draft,
@@ -30,6 +30,7 @@ from surveys.models import (
     SessionQuestion,
     Survey,
 )
+from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import after_commit, answer_all, build_survey, field
 from tests.surveys.test_sessions import make_session
@@ -203,7 +204,7 @@ def test_the_host_cannot_match_a_question_to_the_person_who_just_booked(client, 
     before = _questions_part(client, session)
     asker = factories.YoungPersonFactory(user__first_name="Asker").user
     with after_commit():
-        bookings.book(
+        session_services.book(
             session=session, person=asker, question="Can I bring my baby?", question_anonymous=True
         )
     # The name appears on the list of who is coming; the question does not appear with it.
@@ -216,16 +217,16 @@ def test_the_host_cannot_match_a_question_to_the_person_who_just_booked(client, 
     assert booking.question_in_advance == ""
     for n in range(3):
         with after_commit():
-            bookings.book(session=session, person=factories.YoungPersonFactory().user)
+            session_services.book(session=session, person=factories.YoungPersonFactory().user)
         assert _questions_part(client, session) == before, n
     # A named question shows at once, with its name; it does not count towards the group.
     named = factories.YoungPersonFactory(user__first_name="Named").user
     with after_commit():
-        bookings.book(session=session, person=named, question="Is there parking?")
+        session_services.book(session=session, person=named, question="Is there parking?")
     assert "From Named" in _questions_part(client, session)
     assert "Can I bring my baby?" not in _questions_part(client, session)
     with after_commit():
-        bookings.book(session=session, person=factories.YoungPersonFactory().user)
+        session_services.book(session=session, person=factories.YoungPersonFactory().user)
     # Five people booked without a named question since the last group: shown now, nameless.
     shown = _questions_part(client, session)
     assert "Can I bring my baby?" in shown and "Asker" not in shown
@@ -236,7 +237,7 @@ def test_the_host_cannot_match_a_question_to_the_person_who_just_booked(client, 
 def test_questions_still_waiting_when_the_session_ends_are_deleted_unread(manager):
     session = make_session(manager, capacity=10)
     with after_commit():
-        bookings.book(
+        session_services.book(
             session=session,
             person=factories.YoungPersonFactory().user,
             question="Why was my PA changed?",

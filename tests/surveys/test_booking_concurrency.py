@@ -9,8 +9,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from surveys import bookings
 from surveys.models import Booking, BookingState
+from surveys.sessions import selectors as session_selectors
+from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.test_sessions import make_session
 
@@ -21,7 +22,7 @@ def test_two_people_booking_the_last_place_at_once_never_overfill_it(manager):
         pytest.skip("needs PostgreSQL's row locks (the services run of `make test` has them)")
     session = make_session(manager, capacity=3)
     for _ in range(2):
-        bookings.book(session=session, person=factories.YoungPersonFactory().user)
+        session_services.book(session=session, person=factories.YoungPersonFactory().user)
     racers = [factories.YoungPersonFactory().user for _ in range(2)]
     start = threading.Barrier(len(racers))
     outcomes: dict[int, int | None] = {}
@@ -30,7 +31,7 @@ def test_two_people_booking_the_last_place_at_once_never_overfill_it(manager):
     def race(person) -> None:
         try:
             start.wait(timeout=10)
-            outcome = bookings.book(session=session, person=person)
+            outcome = session_services.book(session=session, person=person)
             outcomes[person.pk] = outcome.waiting_place
         except BaseException as exc:  # reported by the main thread
             errors.append(exc)
@@ -46,4 +47,4 @@ def test_two_people_booking_the_last_place_at_once_never_overfill_it(manager):
     assert sorted(outcomes.values(), key=lambda v: v or 0) == [None, 1]
     states = sorted(Booking.objects.filter(person__in=racers).values_list("state", flat=True))
     assert states == [BookingState.BOOKED, BookingState.WAITING]
-    assert bookings.places_taken(session) == 3
+    assert session_selectors.places_taken(session) == 3

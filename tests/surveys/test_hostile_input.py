@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from surveys import bookings
-from surveys.forms import NOT_TEXT, BookingForm, SectionForm
+from surveys.forms import NOT_TEXT, SectionForm
 from surveys.models import Booking, BookingState
+from surveys.sessions import services as session_services
+from surveys.sessions.forms import BookingForm
 from tests.surveys.conftest import build_survey, field
 from tests.surveys.test_sessions import make_session, states, young
 
@@ -79,7 +80,7 @@ def test_staff_pages_with_ids_too_big_are_404(client, manager, path):
 
 def test_attendance_for_an_id_too_big_is_ignored_and_the_rest_saved(client, manager):
     session = make_session(manager)
-    came = bookings.book(session=session, person=young(1)).booking
+    came = session_services.book(session=session, person=young(1)).booking
     client.force_login(manager)
     response = client.post(
         reverse("surveys:staff_session", args=[session.pk]),
@@ -93,8 +94,8 @@ def test_attendance_for_an_id_too_big_is_ignored_and_the_rest_saved(client, mana
 
 def test_an_attendance_choice_that_is_not_offered_is_an_error_and_nothing_is_saved(client, manager):
     session = make_session(manager)
-    first = bookings.book(session=session, person=young(1)).booking
-    second = bookings.book(session=session, person=young(2)).booking
+    first = session_services.book(session=session, person=young(1)).booking
+    second = session_services.book(session=session, person=young(2)).booking
     client.force_login(manager)
     response = client.post(
         reverse("surveys:staff_session", args=[session.pk]),

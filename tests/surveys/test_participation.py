@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from portal.people.models import StaffAccess
 from portal.people.roles import Role
-from surveys import bookings, participation
+from surveys import participation
 from surveys.models import ActivityKind, Booking, BookingState, ParticipationEntry, SessionKind
+from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import build_survey
 from tests.surveys.test_results import respond
@@ -75,7 +76,7 @@ def test_a_young_person_sees_everything_they_took_part_in_and_nobody_elses(
     session = make_session(manager, title="Meet the manager, October")
     came_to(session, me)
     booked_only = make_session(manager, title="Meet the manager, December")
-    bookings.book(session=booked_only, person=me)
+    session_services.book(session=booked_only, person=me)
     add(me, officer, ActivityKind.FOSTERING_PANEL, "Fostering panel in March")
     # Someone else's record must not leak into mine.
     respond(build_survey(title="Someone else's survey"), person=them)

@@ -12,9 +12,12 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from chat.models import OutgoingText
+from portal.people import demo as people_demo
 from portal.people.roles import Role
-from surveys import bookings, demo
+from surveys import demo
 from surveys.models import Booking, BookingState, Session, SessionKind
+from surveys.sessions import selectors as session_selectors
+from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import after_commit
 from tests.tasks import let_time_pass, run_due_tasks, waiting_tasks
@@ -96,8 +99,8 @@ def test_the_list_shows_upcoming_sessions_only(client, young_person, manager, se
 def test_a_full_session_puts_people_on_the_waiting_list_with_their_place(client, manager):
     session = make_session(manager, capacity=1)
     first, second, third = young(1), young(2), young(3)
-    bookings.book(session=session, person=first)
-    assert bookings.book(session=session, person=second).waiting_place == 1
+    session_services.book(session=session, person=first)
+    assert session_services.book(session=session, person=second).waiting_place == 1
     client.force_login(third)
     response = client.post(reverse("surveys:session_book", args=[session.pk]), follow=True)
     assert response.status_code == 200
@@ -163,7 +166,7 @@ def test_cancelling_gives_the_place_to_the_first_waiting_and_texts_them(client, 
     session = make_session(manager, capacity=1)
     holder, first_waiting, second_waiting = young(1), young(2), young(3)
     for person in (holder, first_waiting, second_waiting):
-        bookings.book(session=session, person=person)
+        session_services.book(session=session, person=person)
     client.force_login(holder)
     response = client.post(reverse("surveys:session_cancel", args=[session.pk]), follow=True)
     assert "Your place is cancelled" in response.text
@@ -174,16 +177,16 @@ def test_cancelling_gives_the_place_to_the_first_waiting_and_texts_them(client, 
     assert "a place came free and it's yours" in text.body
     # The second waiting is now first.
     booking = Booking.objects.get(person=second_waiting)
-    assert bookings.waiting_place(booking) == 1
+    assert session_selectors.waiting_place(booking) == 1
 
 
 @pytest.mark.django_db
 def test_leaving_the_waiting_list_promotes_nobody(manager):
     session = make_session(manager, capacity=1)
     holder, waiting = young(1), young(2)
-    bookings.book(session=session, person=holder)
-    outcome = bookings.book(session=session, person=waiting)
-    assert bookings.cancel(booking=outcome.booking) is None
+    session_services.book(session=session, person=holder)
+    outcome = session_services.book(session=session, person=waiting)
+    assert session_services.cancel(booking=outcome.booking) is None
     assert states(session) == {"yp1": "booked", "yp2": "cancelled"}
     assert not OutgoingText.objects.exists()
 
@@ -192,10 +195,10 @@ def test_leaving_the_waiting_list_promotes_nobody(manager):
 def test_someone_who_cancelled_can_book_again_at_the_back_of_the_queue(manager):
     session = make_session(manager, capacity=1)
     first, second = young(1), young(2)
-    booked = bookings.book(session=session, person=first).booking
-    bookings.book(session=session, person=second)
-    bookings.cancel(booking=booked)
-    again = bookings.book(session=session, person=first)
+    booked = session_services.book(session=session, person=first).booking
+    session_services.book(session=session, person=second)
+    session_services.cancel(booking=booked)
+    again = session_services.book(session=session, person=first)
     assert again.booking.pk == booked.pk
     assert again.waiting_place == 1
     assert states(session) == {"yp1": "waiting", "yp2": "booked"}
@@ -205,7 +208,7 @@ def test_someone_who_cancelled_can_book_again_at_the_back_of_the_queue(manager):
 def test_cancelling_someone_elses_booking_is_not_found(client, young_person, manager):
     session = make_session(manager)
     other = young(1)
-    bookings.book(session=session, person=other)
+    session_services.book(session=session, person=other)
     client.force_login(young_person.user)
     assert client.post(reverse("surveys:session_cancel", args=[session.pk])).status_code == 404
     assert client.get(reverse("surveys:session_ics", args=[session.pk])).status_code == 404
@@ -217,12 +220,12 @@ def test_capacity_is_never_exceeded(manager):
     capacity = 4
     session = make_session(manager, capacity=capacity)
     people = [young(n) for n in range(capacity + 3)]
-    outcomes = [bookings.book(session=session, person=p) for p in people]
+    outcomes = [session_services.book(session=session, person=p) for p in people]
     assert [o.waiting_place for o in outcomes] == [None] * capacity + [1, 2, 3]
     held = Booking.objects.filter(session=session, state=BookingState.BOOKED)
     assert held.count() == capacity
     for outcome in outcomes[:2]:
-        bookings.cancel(booking=outcome.booking)
+        session_services.cancel(booking=outcome.booking)
     assert held.count() == capacity
     assert Booking.objects.filter(session=session, state=BookingState.WAITING).count() == 1
     assert Booking.objects.filter(session=session, state=BookingState.CANCELLED).count() == 2
@@ -234,8 +237,8 @@ def test_capacity_is_never_exceeded(manager):
     )[-2:] == ["yp4", "yp5"]
     assert OutgoingText.objects.count() == 2
     # Cancelling again changes nothing.
-    with pytest.raises(bookings.NothingToCancel):
-        bookings.cancel(booking=outcomes[0].booking)
+    with pytest.raises(session_services.NothingToCancel):
+        session_services.cancel(booking=outcomes[0].booking)
     assert held.count() == capacity
 
 
@@ -253,7 +256,7 @@ def test_the_calendar_file_describes_the_booked_session(client, young_person, ma
     session.save()
     client.force_login(young_person.user)
     assert client.get(reverse("surveys:session_ics", args=[session.pk])).status_code == 404
-    bookings.book(session=session, person=young_person.user)
+    session_services.book(session=session, person=young_person.user)
     response = client.get(reverse("surveys:session_ics", args=[session.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -271,7 +274,7 @@ def test_the_calendar_file_describes_the_booked_session(client, young_person, ma
 @pytest.mark.django_db
 def test_an_online_session_has_its_link_in_the_calendar_file(client, young_person, manager):
     session = make_session(manager, place="", online_link="https://meet.example.org/abc")
-    bookings.book(session=session, person=young_person.user)
+    session_services.book(session=session, person=young_person.user)
     client.force_login(young_person.user)
     event = Calendar.from_ical(
         client.get(reverse("surveys:session_ics", args=[session.pk])).content
@@ -286,8 +289,8 @@ def test_an_online_session_has_its_link_in_the_calendar_file(client, young_perso
 def test_the_host_sees_who_is_coming_and_the_waiting_list(client, manager):
     session = make_session(manager, capacity=1, kind=SessionKind.FORUM, travel_help_available=True)
     coming, waiting = young(1), young(2)
-    bookings.book(session=session, person=coming, travel_help_needed=True)
-    bookings.book(session=session, person=waiting)
+    session_services.book(session=session, person=coming, travel_help_needed=True)
+    session_services.book(session=session, person=waiting)
     client.force_login(manager)
     page = client.get(reverse("surveys:staff_session", args=[session.pk]))
     assert page.status_code == 200
@@ -302,8 +305,10 @@ def test_an_anonymous_question_is_shown_without_the_name(client, manager):
     session = make_session(manager, capacity=10)
     named, hidden = young(1), young(2)
     with after_commit():
-        bookings.book(session=session, person=named, question="Can I get help with driving?")
-        bookings.book(
+        session_services.book(
+            session=session, person=named, question="Can I get help with driving?"
+        )
+        session_services.book(
             session=session,
             person=hidden,
             question="Why did my PA change again?",
@@ -319,7 +324,7 @@ def test_an_anonymous_question_is_shown_without_the_name(client, manager):
     assert "Why did my PA change again?" not in questions  # not until a group has booked
     with after_commit():
         for n in range(3, 7):
-            bookings.book(session=session, person=young(n))
+            session_services.book(session=session, person=young(n))
     page = client.get(reverse("surveys:staff_session", args=[session.pk])).text
     questions = page.split('id="questions-heading"')[1].split("</section>")[0]
     assert "Why did my PA change again?" in questions
@@ -332,8 +337,8 @@ def test_an_anonymous_question_is_shown_without_the_name(client, manager):
 @pytest.mark.django_db
 def test_the_host_records_who_came(client, manager, session):
     came, missed = young(1), young(2)
-    a = bookings.book(session=session, person=came).booking
-    b = bookings.book(session=session, person=missed).booking
+    a = session_services.book(session=session, person=came).booking
+    b = session_services.book(session=session, person=missed).booking
     client.force_login(manager)
     response = client.post(
         reverse("surveys:staff_session", args=[session.pk]),
@@ -343,7 +348,7 @@ def test_the_host_records_who_came(client, manager, session):
     assert "Saved who came: 2 people" in response.text
     assert states(session) == {"yp1": "attended", "yp2": "did_not_come"}
     # A place kept by someone who did not come is not given away again.
-    assert bookings.places_taken(session) == 2
+    assert session_selectors.places_taken(session) == 2
 
 
 @pytest.mark.django_db
@@ -373,12 +378,12 @@ def test_staff_cannot_book_and_young_people_see_only_their_own_bookings(
 ):
     session = make_session(manager)
     other = young(1)
-    bookings.book(session=session, person=other)
+    session_services.book(session=session, person=other)
     client.force_login(pa)
     assert client.get(reverse("surveys:sessions")).status_code == 403
     assert client.post(reverse("surveys:session_book", args=[session.pk])).status_code == 403
-    with pytest.raises(bookings.NotAYoungPerson):
-        bookings.book(session=session, person=pa)
+    with pytest.raises(session_services.NotAYoungPerson):
+        session_services.book(session=session, person=pa)
     client.force_login(young_person.user)
     page = client.get(reverse("surveys:session", args=[session.pk])).text
     assert other.display_name not in page
@@ -389,7 +394,7 @@ def test_staff_cannot_book_and_young_people_see_only_their_own_bookings(
 
 @pytest.mark.django_db
 def test_my_page_shows_your_bookings(client, young_person, session):
-    bookings.book(session=session, person=young_person.user)
+    session_services.book(session=session, person=young_person.user)
     client.force_login(young_person.user)
     page = client.get(reverse("people:my_page")).text
     panel = page.split('id="surveys-heading"')[1].split("</section>")[0]
@@ -407,7 +412,7 @@ def no_quiet_hours(settings):
 
 @pytest.mark.django_db
 def test_a_reminder_is_texted_the_day_before(young_person, session, outbox, no_quiet_hours):
-    bookings.book(session=session, person=young_person.user)
+    session_services.book(session=session, person=young_person.user)
     [planned] = waiting_tasks("remind")
     assert abs(planned.run_after - (session.starts_at - datetime.timedelta(days=1))) < (
         datetime.timedelta(seconds=1)
@@ -425,8 +430,8 @@ def test_a_reminder_is_texted_the_day_before(young_person, session, outbox, no_q
 
 @pytest.mark.django_db
 def test_no_reminder_after_cancelling(young_person, session, outbox, no_quiet_hours):
-    outcome = bookings.book(session=session, person=young_person.user)
-    bookings.cancel(booking=outcome.booking)
+    outcome = session_services.book(session=session, person=young_person.user)
+    session_services.cancel(booking=outcome.booking)
     let_time_pass(datetime.timedelta(days=4, hours=1))
     assert run_due_tasks() == ["not booked"]
     assert not OutgoingText.objects.exists()
@@ -437,10 +442,10 @@ def test_no_reminder_after_cancelling(young_person, session, outbox, no_quiet_ho
 def test_someone_given_a_place_gets_a_reminder_too(manager, outbox, no_quiet_hours):
     session = make_session(manager, capacity=1)
     holder, waiting = young(1), young(2)
-    held = bookings.book(session=session, person=holder).booking
-    bookings.book(session=session, person=waiting)
+    held = session_services.book(session=session, person=holder).booking
+    session_services.book(session=session, person=waiting)
     assert len(waiting_tasks("remind")) == 1
-    bookings.cancel(booking=held)
+    session_services.cancel(booking=held)
     assert len(waiting_tasks("remind")) == 2
     let_time_pass(datetime.timedelta(days=4, hours=1))
     results = run_due_tasks()
@@ -454,8 +459,6 @@ def test_someone_given_a_place_gets_a_reminder_too(manager, outbox, no_quiet_hou
 
 @pytest.mark.django_db
 def test_the_demo_has_an_upcoming_meet_the_manager_session_and_a_forum():
-    from portal.people import demo as people_demo
-
     people_demo.load()
     demo.load()
     demo.load()  # safe to run again
@@ -471,9 +474,9 @@ def test_the_demo_has_an_upcoming_meet_the_manager_session_and_a_forum():
 def test_cancelling_and_booking_again_still_means_one_reminder(
     young_person, session, outbox, no_quiet_hours
 ):
-    first = bookings.book(session=session, person=young_person.user).booking
-    bookings.cancel(booking=first)
-    bookings.book(session=session, person=young_person.user)
+    first = session_services.book(session=session, person=young_person.user).booking
+    session_services.cancel(booking=first)
+    session_services.book(session=session, person=young_person.user)
     assert len(waiting_tasks("remind")) == 2  # one from each booking
     let_time_pass(datetime.timedelta(days=4, hours=1))
     results = run_due_tasks()

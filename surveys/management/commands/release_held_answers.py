@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from surveys import holding
+from surveys import services
+from surveys.sessions import services as session_services
 
 
 class Command(BaseCommand):
@@ -22,7 +23,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        responses, questions = holding.release_due()
+        responses = services.release_waiting_answers()
+        questions = session_services.release_waiting_questions()
         if responses or questions or options["verbosity"] > 1:
             self.stdout.write(
                 f"Released {responses} anonymous response(s) and {questions} question(s)."

@@ -2,80 +2,47 @@
 waiting list, cancel and download a calendar file; the host, the participation team and managers
 see who is coming and record who came. All work with JavaScript off.
 
-Thin, like `surveys.views`: permissions and reading here, writing through `surveys.bookings`.
+Thin: they know who is asking, read through `selectors`, write through `services`, and turn the
+services' errors into a message on the page.
 """
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.people.models import User
-from portal.people.roles import Role
-from surveys import bookings, calendar, holding
-from surveys.forms import AttendanceForm, BookingForm
-from surveys.models import HOLDS_A_PLACE, Booking, BookingState, Session, SessionQuestion
-
-# How far back the staff list of sessions goes, to record who came after the day.
-RECENT = datetime.timedelta(days=90)
+from portal.people.roles import USE_STAFF_PAGES, can
+from surveys import holding
+from surveys.models import HOLDS_A_PLACE, BookingState, Session
+from surveys.sessions import calendar, selectors, services
+from surveys.sessions.forms import AttendanceForm, BookingForm
+from surveys.young_people import takes_part
 
 
 def _young_person(request: HttpRequest) -> None:
-    if request.user.is_portal_staff or not request.user.is_young_person:
+    if not takes_part(request.user):
         raise PermissionDenied("Sessions are booked by young people who have been in care.")
-
-
-def _with_counts():
-    return Session.objects.select_related("host").annotate(
-        taken=Count("bookings", filter=Q(bookings__state__in=HOLDS_A_PLACE)),
-    )
-
-
-def my_bookings(person: User):
-    """This person's own bookings for sessions still to come: nobody else's."""
-    if not person.is_authenticated:
-        return Booking.objects.none()
-    return (
-        Booking.objects.filter(
-            person=person,
-            state__in=[BookingState.BOOKED, BookingState.WAITING],
-            session__ends_at__gt=timezone.now(),
-        )
-        .select_related("session")
-        .order_by("session__starts_at")
-    )
 
 
 @login_required
 @require_GET
 def session_list(request: HttpRequest) -> HttpResponse:
     _young_person(request)
-    upcoming = list(_with_counts().filter(starts_at__gt=timezone.now()))
-    mine = {b.session_id: b for b in my_bookings(request.user)}
-    for session in upcoming:
-        session.my_booking = mine.get(session.pk)
-        session.places_left = max(session.capacity - session.taken, 0)
-    return render(request, "surveys/sessions/list.html", {"sessions": upcoming})
+    sessions = selectors.upcoming_for(request.user)
+    return render(request, "surveys/sessions/list.html", {"sessions": sessions})
 
 
 def _session_context(request: HttpRequest, session: Session, **extra) -> dict:
-    booking = Booking.objects.filter(session=session, person=request.user).first()
-    if booking and booking.state == BookingState.CANCELLED:
-        booking = None
-    taken = bookings.places_taken(session)
+    booking = selectors.live_booking(session, request.user)
     return {
         "session": session,
         "booking": booking,
-        "waiting_place": bookings.waiting_place(booking) if booking else None,
-        "places_left": max(session.capacity - taken, 0),
+        "waiting_place": selectors.waiting_place(booking) if booking else None,
+        "places_left": selectors.places_left(session),
         "started": session.has_started,
         "BookingState": BookingState,
         "question": "",
@@ -112,25 +79,25 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return render(request, "surveys/sessions/detail.html", context, status=400)
     try:
-        outcome = bookings.book(
+        outcome = services.book(
             session=session,
             person=request.user,
             travel_help_needed=form.cleaned_data["travel_help_needed"],
             question=form.cleaned_data["question"],
             question_anonymous=form.cleaned_data["question_anonymous"],
         )
-    except bookings.SessionStarted:
+    except services.SessionStarted:
         messages.error(
             request, "This session has already started or finished, so it can't be booked."
         )
         return redirect("surveys:session", pk=session.pk)
-    except bookings.AlreadyBooked as already:
+    except services.AlreadyBooked as already:
         if already.booking.state == BookingState.WAITING:
             messages.info(request, "You're already on the waiting list for this session.")
         else:
             messages.info(request, "You've already booked this session. Nothing has changed.")
         return redirect("surveys:session", pk=session.pk)
-    except bookings.CannotHoldQuestion:
+    except services.CannotHoldQuestion:
         messages.error(request, "Your booking couldn't be made just now. Please try again later.")
         return redirect("surveys:session", pk=session.pk)
     if outcome.waiting_place:
@@ -148,19 +115,14 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     _young_person(request)
-    booking = get_object_or_404(
-        Booking.objects.select_related("session"),
-        session_id=pk,
-        person=request.user,
-        state__in=[BookingState.BOOKED, BookingState.WAITING],
-    )
+    booking = get_object_or_404(selectors.booking_to_cancel(request.user, pk))
     was_waiting = booking.state == BookingState.WAITING
     try:
-        bookings.cancel(booking=booking)
-    except bookings.SessionStarted:
+        services.cancel(booking=booking)
+    except services.SessionStarted:
         messages.error(request, "This session has already started, so it can't be cancelled now.")
         return redirect("surveys:session", pk=pk)
-    except bookings.NothingToCancel:
+    except services.NothingToCancel:
         messages.info(request, "There was nothing to cancel.")
         return redirect("surveys:session", pk=pk)
     messages.success(
@@ -176,12 +138,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def ics(request: HttpRequest, pk: int) -> HttpResponse:
     _young_person(request)
-    booking = get_object_or_404(
-        Booking.objects.select_related("session__host"),
-        session_id=pk,
-        person=request.user,
-        state=BookingState.BOOKED,
-    )
+    booking = get_object_or_404(selectors.booked_place(request.user, pk))
     response = HttpResponse(calendar.ics_for(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{pk}.ics"'
     return response
@@ -190,51 +147,21 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Staff: the host, the participation team and managers ------------------------------------
 
 
-def can_run(user: User, session: Session) -> bool:
-    if not (user.is_authenticated and user.is_active and user.is_portal_staff):
-        return False
-    return (
-        session.host_id == user.pk
-        or user.is_superuser
-        or user.has_role(Role.PARTICIPATION)
-        or user.has_role(Role.MANAGER)
-    )
-
-
-def sessions_run_by(user: User):
-    """Sessions this member of staff may open: all of them for the participation team and
-    managers, their own for a host; with places taken and who came."""
-    sessions = _with_counts().annotate(
-        came=Count("bookings", filter=Q(bookings__state=BookingState.ATTENDED)),
-        waiting=Count("bookings", filter=Q(bookings__state=BookingState.WAITING)),
-    )
-    if not (user.is_authenticated and user.is_active and user.is_portal_staff):
-        return sessions.none()
-    if user.is_superuser or user.has_role(Role.PARTICIPATION) or user.has_role(Role.MANAGER):
-        return sessions
-    return sessions.filter(host=user)
-
-
 @login_required
 @require_GET
 def staff_sessions(request: HttpRequest) -> HttpResponse:
     """Upcoming sessions and those of the last 90 days, to see who is coming and record who
     came."""
-    if not request.user.is_portal_staff:
+    if not can(request.user, USE_STAFF_PAGES):
         raise PermissionDenied("This page is for the leaving care team.")
-    now = timezone.now()
-    sessions = sessions_run_by(request.user)
+    found = selectors.staff_sessions_for(request.user)
     return render(
         request,
         "surveys/sessions/staff_list.html",
         {
-            "upcoming": list(sessions.filter(ends_at__gt=now)),
-            "recent": list(
-                sessions.filter(ends_at__lte=now, starts_at__gte=now - RECENT).order_by(
-                    "-starts_at"
-                )
-            ),
-            "can_build": request.user.has_perm("surveys.add_session"),
+            "upcoming": found.upcoming,
+            "recent": found.recent,
+            "can_build": can(request.user, "surveys.add_session"),
         },
     )
 
@@ -243,13 +170,13 @@ def staff_sessions(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def staff_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session.objects.select_related("host"), pk=pk)
-    if not can_run(request.user, session):
+    if not selectors.can_run(request.user, session):
         raise PermissionDenied("This page is for the host, the participation team and managers.")
-    rows = list(session.bookings.select_related("person").order_by("created_at", "pk"))
+    rows = selectors.bookings_for_host(session)
     coming = [b for b in rows if b.state in HOLDS_A_PLACE]
     form = AttendanceForm(request.POST if request.method == "POST" else None, coming=coming)
     if request.method == "POST" and form.is_valid():
-        recorded = bookings.record_attendance(session=session, came=form.came())
+        recorded = services.record_attendance(session=session, came=form.came())
         messages.success(
             request, f"Saved who came: {recorded} {'person' if recorded == 1 else 'people'}."
         )
@@ -262,26 +189,10 @@ def staff_session(request: HttpRequest, pk: int) -> HttpResponse:
             "coming": [(b, form[AttendanceForm.field_name(b)]) for b in coming],
             "form": form,
             "waiting": [b for b in rows if b.state == BookingState.WAITING],
-            "questions": _questions_for_host(session, rows),
+            "questions": selectors.questions_for_host(session, rows),
             "group": holding.batch_size(),
             "travel_count": sum(1 for b in coming if b.travel_help_needed),
             "BookingState": BookingState,
         },
         status=400 if form.errors else 200,
     )
-
-
-def _questions_for_host(session: Session, rows: list[Booking]) -> list[tuple[str, str | None]]:
-    """Questions sent in advance as (words, name or None): named ones from the bookings still
-    live, and those sent without a name once shown in a group (`surveys.holding`). In the order
-    of their words, never of booking, so a question cannot be matched to a name by its place."""
-    named = [
-        (b.question_in_advance, b.person.display_name)
-        for b in rows
-        if b.question_in_advance and b.state != BookingState.CANCELLED
-    ]
-    anonymous = [
-        (text, None)
-        for text in SessionQuestion.objects.filter(session=session).values_list("text", flat=True)
-    ]
-    return sorted(named + anonymous, key=lambda item: (item[0].casefold(), item[0]))
