@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 from offer import selectors
 from offer.forms import CheckerForm
 from offer.page_cache import offline_ok
-from offer.search import MAX_QUERY, search_offer
 
 
 def _grouped(items):
@@ -52,8 +51,8 @@ def checker(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Search the published offer. Editors list young people's own words on each page
     ("furniture money"), and those count most."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    results = search_offer(query) if query else []
+    query = request.GET.get("q", "").strip()[: selectors.MAX_QUERY]
+    results = selectors.search_offer(query) if query else []
     page = Paginator(results, 20).get_page(request.GET.get("page")) if query else None
     return render(request, "offer/search.html", {"query": query, "page": page})
 

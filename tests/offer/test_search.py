@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from offer.search import words_in
+from offer.selectors import words_in
 
 pytestmark = pytest.mark.django_db
 
