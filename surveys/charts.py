@@ -1,15 +1,18 @@
 """Horizontal bar charts drawn as SVG on the server: no JavaScript, no charting library.
 
 `bar_chart()` works out the geometry (label lines, bar widths, where the figures go) and a text
-alternative; `templates/surveys/_chart.html` draws it. The chart is 320 units wide, so on a
-360 px phone one unit is about one pixel and its 14-unit text reads like the page's own. Every
-bar carries its figure as text, so colour is never the only way to read it.
+alternative; `templates/surveys/_chart.html` draws it. `question_chart()` and `measures_chart()`
+are the results page's two kinds, from the figures `surveys.results` counts. The chart is 320
+units wide, so on a 360 px phone one unit is about one pixel and its 14-unit text reads like the
+page's own. Every bar carries its figure as text, so colour is never the only way to read it.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 WIDTH = 320
 LABEL_CHARS = 36  # characters per label line at 14 units, within 320
@@ -147,3 +150,76 @@ def bar_chart(
         y = bottom + GAP
     chart.height = max(y, 1)
     return chart
+
+
+# --- The results page's charts -----------------------------------------------------------------
+
+
+class OptionFigures(Protocol):
+    """One answer's figures (`surveys.results.OptionResult`)."""
+
+    label: str
+    count: int
+    percent: float | None
+    previous_percent: float | None
+
+
+class MeasureFigures(Protocol):
+    """A headline measure's figures (`surveys.results.Measure`)."""
+
+    positive: int
+    percent: float | None
+    previous_percent: float | None
+    target: int | None
+    asked_before: bool
+
+    @property
+    def name(self) -> str: ...
+
+
+def question_chart(
+    *,
+    question_id: int,
+    title: str,
+    options: Sequence[OptionFigures],
+    previous_label: str | None,
+) -> BarChart:
+    """One bar per answer to a question, with the earlier survey's beside it when compared."""
+    return bar_chart(
+        title=title,
+        bars=[
+            Bar(
+                label=o.label,
+                percent=o.percent,
+                count=o.count,
+                previous_percent=o.previous_percent,
+            )
+            for o in options
+        ],
+        chart_id=f"q{question_id}",
+        previous_label=previous_label,
+    )
+
+
+def measures_chart(
+    measures: Sequence[MeasureFigures], *, previous_label: str | None
+) -> BarChart | None:
+    """The headline measures against their targets, or None when the survey has none."""
+    if not measures:
+        return None
+    return bar_chart(
+        title="Headline measures against their targets",
+        bars=[
+            Bar(
+                label=f"{m.name} (target {m.target}%)" if m.target is not None else m.name,
+                percent=m.percent,
+                count=m.positive,
+                previous_percent=m.previous_percent,
+                target=m.target,
+                asked_before=m.asked_before,
+            )
+            for m in measures
+        ],
+        chart_id="measures",
+        previous_label=previous_label,
+    )

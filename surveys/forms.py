@@ -4,6 +4,7 @@ boxes that work with JavaScript off and fit a 320 px screen."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -180,3 +181,70 @@ class ParticipationEntryForm(forms.ModelForm):
 
     def clean_title(self) -> str:
         return " ".join(self.cleaned_data["title"].split())
+
+
+def section_form_to_show(
+    section: Section, saved: dict[str, AnswerValue], *, check: bool
+) -> SectionForm:
+    """The section's form as first shown, holding the draft's answers. Sent from "Check your
+    answers" with something missing (`check`), it is validated at once to show what."""
+    if check:
+        form = SectionForm(as_form_data(section, saved), section=section)
+        form.is_valid()
+        return form
+    return SectionForm(section=section, saved=saved)
+
+
+class SectionPost:
+    """One section's POST, read two ways: strictly ("Continue" needs every required answer) and
+    leniently (what is valid is kept in the draft, whichever button was pressed)."""
+
+    def __init__(self, data: QueryDict, *, section: Section, saved: dict[str, AnswerValue]) -> None:
+        self.save_for_later = "save" in data
+        self._strict = SectionForm(data, section=section, saved=saved)
+        self._lenient = SectionForm(data, section=section, saved=saved, lenient=True)
+        self._lenient.is_valid()
+        self.complete = not self.save_for_later and self._strict.is_valid()
+
+    @property
+    def form(self) -> SectionForm:
+        """The form to show again: with its errors after "Continue", without after "Save"."""
+        return self._lenient if self.save_for_later else self._strict
+
+    def answers(self) -> dict[int, AnswerValue | None]:
+        """The answers to keep in the draft: every one that is valid."""
+        return self._lenient.answers()
+
+
+@dataclass
+class SummaryPart:
+    """One section on "Check your answers": its questions and the answers as words."""
+
+    section: Section
+    step: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _shown(question: Question, value: AnswerValue | None) -> str:
+    if value in (None, "", []):
+        return ""
+    if question.kind == QuestionKind.MULTIPLE:
+        return ", ".join(value if isinstance(value, list) else [str(value)])
+    if question.kind == QuestionKind.SCALE:
+        return question.option_label(str(value))
+    return str(value)
+
+
+def answer_summary(sections: list[Section], saved: dict[str, AnswerValue]) -> list[SummaryPart]:
+    """A draft's answers, section by section, as a young person reads them back before sending."""
+    return [
+        SummaryPart(
+            section=part,
+            step=index,
+            rows=[
+                {"question": question, "answer": _shown(question, saved.get(str(question.pk)))}
+                for question in part.questions.all()
+            ],
+        )
+        for index, part in enumerate(sections, start=1)
+    ]

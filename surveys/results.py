@@ -1,6 +1,7 @@
 """A survey's results: totals for each question, year against year, and headline measures
 against their targets. Only totals: nothing here can say who gave which answer.
 
+`results_for` puts together what `surveys.selectors` counts and what `surveys.charts` draws.
 Everything is counted by the database with GROUP BY (`values().annotate()`), so building the
 results costs the same number of queries for 5 responses or 5,000 (see
 `tests/surveys/test_results.py` and `bench/surveys.py`).
@@ -8,18 +9,12 @@ results costs the same number of queries for 5 responses or 5,000 (see
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
-
-from portal.people.models import YoungPersonProfile
-from surveys.charts import Bar, BarChart, bar_chart
-from surveys.models import Answer, Question, QuestionKind, Response, Section, Survey
-
-# Written answers shown on the page for each question; the CSV has them all.
-TEXT_SAMPLE = 25
+from surveys import charts, selectors
+from surveys.charts import BarChart
+from surveys.models import Question, QuestionKind, Section, Survey
+from surveys.selectors import AnswerCounts
 
 
 def percent(part: int, whole: int | None) -> float | None:
@@ -122,168 +117,120 @@ def previous_label(survey: Survey, previous: Survey | None) -> str | None:
     return f"{previous.opens_on:%B %Y}"
 
 
-Counts = dict[tuple[object, str], int]
-
-
-def _counts(survey: Survey, key: str) -> tuple[Counts, dict[object, int]]:
-    """Answers per (question, option), and people who answered each question, keyed by the
-    question's `key` ("question_id" for this survey, "question__code" for an earlier one)."""
-    answers = Answer.objects.filter(response__survey=survey).order_by()
-    counts: Counts = {}
-    for row in answers.values(key, "choice", "scale").annotate(n=Count("id")):
-        option = str(row["scale"]) if row["scale"] is not None else row["choice"]
-        if option:
-            counts[(row[key], option)] = counts.get((row[key], option), 0) + row["n"]
-    answered = {
-        row[key]: row["n"]
-        for row in answers.values(key).annotate(n=Count("response_id", distinct=True))
-    }
-    return counts, answered
-
-
-def _texts(survey: Survey) -> dict[int, list[str]]:
-    """Up to TEXT_SAMPLE written answers per question, in one query (a window per question).
-    Ordered by the answers' random ids: in no order that says who or when."""
-    rows = (
-        Answer.objects.filter(response__survey=survey, question__kind=QuestionKind.TEXT)
-        .exclude(text="")
-        .annotate(
-            place=Window(RowNumber(), partition_by=[F("question_id")], order_by=F("id").asc())
-        )
-        .filter(place__lte=TEXT_SAMPLE)
-        .values_list("question_id", "text")
-    )
-    texts: dict[int, list[str]] = defaultdict(list)
-    for question_id, text in rows:
-        texts[question_id].append(text)
-    return texts
-
-
-def _mean(question: Question, counts: Counts, key: object) -> float | None:
+def _mean(question: Question, counts: AnswerCounts, key: object) -> float | None:
     pairs = [(int(o), counts.get((key, o), 0)) for o in question.options]
     total = sum(n for _, n in pairs)
     return round(sum(v * n for v, n in pairs) / total, 1) if total else None
 
 
+@dataclass
+class _Earlier:
+    """What the survey is compared with, counted by question code (empty if nothing)."""
+
+    counts: AnswerCounts = field(default_factory=dict)
+    answered: dict[object, int] = field(default_factory=dict)
+    responses: int | None = None
+    kinds: dict[str, str] = field(default_factory=dict)
+    label: str | None = None
+
+
+def _earlier(survey: Survey) -> _Earlier:
+    previous = survey.compare_with
+    if previous is None:
+        return _Earlier()
+    counts, answered = selectors.answer_counts(previous, by="question__code")
+    return _Earlier(
+        counts=counts,
+        answered=answered,
+        responses=selectors.response_count(previous),
+        kinds=selectors.question_kinds(previous),
+        label=previous_label(survey, previous),
+    )
+
+
+def _question_result(
+    question: Question,
+    *,
+    counts: AnswerCounts,
+    answered: dict[object, int],
+    texts: dict[int, list[str]],
+    earlier: _Earlier,
+) -> QuestionResult:
+    """One question's totals, against the earlier survey's when it asked the same (by code and
+    kind), with its chart (or its sample of written answers) and its headline measure."""
+    result = QuestionResult(question=question, answered=answered.get(question.pk, 0))
+    same_kind = earlier.kinds.get(question.code) == question.kind
+    if same_kind:
+        result.previous_answered = earlier.answered.get(question.code, 0)
+    positive = set(question.positive) if question.has_measure else set()
+    for option in question.options:
+        n = counts.get((question.pk, option), 0)
+        row = OptionResult(
+            option=option,
+            label=question.option_label(option),
+            count=n,
+            percent=percent(n, result.answered),
+            positive=option in positive,
+        )
+        if same_kind:
+            row.previous_count = earlier.counts.get((question.code, option), 0)
+            row.previous_percent = percent(row.previous_count, result.previous_answered)
+        result.options.append(row)
+    if question.kind == QuestionKind.SCALE:
+        result.mean = _mean(question, counts, question.pk)
+        if same_kind:
+            result.previous_mean = _mean(question, earlier.counts, question.code)
+    if question.kind == QuestionKind.TEXT:
+        result.texts = texts.get(question.pk, [])
+    else:
+        result.chart = charts.question_chart(
+            question_id=question.pk,
+            title=question.text,
+            options=result.options,
+            previous_label=earlier.label if same_kind else None,
+        )
+    if positive:
+        result.measure = _measure(result, same_kind=same_kind)
+    return result
+
+
+def _measure(result: QuestionResult, *, same_kind: bool) -> Measure:
+    hits = sum(o.count for o in result.options if o.positive)
+    before = sum(o.previous_count or 0 for o in result.options if o.positive) if same_kind else None
+    return Measure(
+        question=result.question,
+        positive=hits,
+        answered=result.answered,
+        percent=percent(hits, result.answered),
+        previous_percent=percent(before, result.previous_answered) if before is not None else None,
+        target=result.question.target_percent,
+        asked_before=same_kind,
+    )
+
+
 def results_for(survey: Survey) -> SurveyResults:
     """Build the results page's figures for `survey`, compared with `survey.compare_with`."""
-    questions = list(
-        Question.objects.filter(section__survey=survey)
-        .select_related("section")
-        .order_by("section__sort_order", "section__pk", "sort_order", "pk")
-    )
-    counts, answered = _counts(survey, "question_id")
-    texts = _texts(survey)
-    responses = Response.objects.filter(survey=survey).count()
-    # The response rate's denominator: care leavers with an account by the day it closed (a
-    # later account could not have answered it).
-    care_leavers = YoungPersonProfile.objects.filter(
-        user__is_active=True, created_at__date__lte=survey.closes_on
-    ).count()
-
-    previous = survey.compare_with
-    label = previous_label(survey, previous)
-    previous_counts: Counts = {}
-    previous_answered: dict[object, int] = {}
-    previous_responses = None
-    previous_kinds: dict[str, str] = {}
-    if previous is not None:
-        previous_counts, previous_answered = _counts(previous, "question__code")
-        previous_responses = Response.objects.filter(survey=previous).count()
-        previous_kinds = dict(
-            Question.objects.filter(section__survey=previous).values_list("code", "kind")
-        )
-
+    counts, answered = selectors.answer_counts(survey, by="question_id")
+    texts = selectors.text_samples(survey)
+    earlier = _earlier(survey)
     sections: dict[int, SectionResult] = {}
     measures: list[Measure] = []
-    for question in questions:
-        result = QuestionResult(question=question, answered=answered.get(question.pk, 0))
-        same_kind = previous_kinds.get(question.code) == question.kind
-        if same_kind:
-            result.previous_answered = previous_answered.get(question.code, 0)
-        positive = set(question.positive) if question.has_measure else set()
-        for option in question.options:
-            n = counts.get((question.pk, option), 0)
-            row = OptionResult(
-                option=option,
-                label=question.option_label(option),
-                count=n,
-                percent=percent(n, result.answered),
-                positive=option in positive,
-            )
-            if same_kind:
-                row.previous_count = previous_counts.get((question.code, option), 0)
-                row.previous_percent = percent(row.previous_count, result.previous_answered)
-            result.options.append(row)
-        if question.kind == QuestionKind.SCALE:
-            result.mean = _mean(question, counts, question.pk)
-            if same_kind:
-                result.previous_mean = _mean(question, previous_counts, question.code)
-        if question.kind == QuestionKind.TEXT:
-            result.texts = texts.get(question.pk, [])
-        else:
-            result.chart = bar_chart(
-                title=question.text,
-                bars=[
-                    Bar(
-                        label=o.label,
-                        percent=o.percent,
-                        count=o.count,
-                        previous_percent=o.previous_percent,
-                    )
-                    for o in result.options
-                ],
-                chart_id=f"q{question.pk}",
-                previous_label=label if same_kind else None,
-            )
-        if positive:
-            hits = sum(o.count for o in result.options if o.positive)
-            before = (
-                sum(o.previous_count or 0 for o in result.options if o.positive)
-                if same_kind
-                else None
-            )
-            result.measure = Measure(
-                question=question,
-                positive=hits,
-                answered=result.answered,
-                percent=percent(hits, result.answered),
-                previous_percent=(
-                    percent(before, result.previous_answered) if before is not None else None
-                ),
-                target=question.target_percent,
-                asked_before=same_kind,
-            )
+    for question in selectors.questions_in_order(survey):
+        result = _question_result(
+            question, counts=counts, answered=answered, texts=texts, earlier=earlier
+        )
+        if result.measure is not None:
             measures.append(result.measure)
         sections.setdefault(
             question.section_id, SectionResult(section=question.section, questions=[])
         ).questions.append(result)
-
-    measures_chart = None
-    if measures:
-        measures_chart = bar_chart(
-            title="Headline measures against their targets",
-            bars=[
-                Bar(
-                    label=f"{m.name} (target {m.target}%)" if m.target is not None else m.name,
-                    percent=m.percent,
-                    count=m.positive,
-                    previous_percent=m.previous_percent,
-                    target=m.target,
-                    asked_before=m.asked_before,
-                )
-                for m in measures
-            ],
-            chart_id="measures",
-            previous_label=label,
-        )
     return SurveyResults(
         survey=survey,
-        previous=previous,
-        responses=responses,
-        previous_responses=previous_responses,
-        care_leavers=care_leavers,
+        previous=survey.compare_with,
+        responses=selectors.response_count(survey),
+        previous_responses=earlier.responses,
+        care_leavers=selectors.care_leavers_by(survey.closes_on),
         sections=list(sections.values()),
         measures=measures,
-        measures_chart=measures_chart,
+        measures_chart=charts.measures_chart(measures, previous_label=earlier.label),
     )

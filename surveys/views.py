@@ -17,16 +17,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.people.roles import USE_STAFF_PAGES, can
 from surveys import csv_export, holding, results, selectors, services
-from surveys.forms import SectionForm, as_form_data
-from surveys.models import HeldAnswers, QuestionKind, Section, Survey, SurveyState
+from surveys.forms import SectionPost, answer_summary, section_form_to_show
+from surveys.models import Section, Survey, SurveyState
 
 # About how long a question takes on a phone, to tell young people before they start.
 SECONDS_PER_QUESTION = 20
 
 
 def _young_person(request: HttpRequest) -> None:
-    if request.user.is_portal_staff:
+    if can(request.user, USE_STAFF_PAGES):
         raise PermissionDenied(
             "Surveys are for young people to answer. Staff can see the results instead."
         )
@@ -95,27 +96,18 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def section(request: HttpRequest, pk: int, step: int) -> HttpResponse:
-    """One section's questions. "Continue" checks them and saves the draft; "Save and come
-    back later" keeps whatever is valid and goes back to the survey's page."""
-    survey = _survey_for(request, pk)
-    if survey.answered:
-        messages.info(request, "You've already sent your answers to this survey. Thank you.")
-        return redirect("surveys:start", pk=survey.pk)
-    sections = _sections(survey)
-    if not 1 <= step <= len(sections):
-        raise Http404("No such part of this survey.")
-    current = sections[step - 1]
-    draft = selectors.draft_of(request.user, survey)
-    saved = holding.draft_answers(draft)
+def _already_answered(request: HttpRequest, survey: Survey) -> HttpResponse:
+    messages.info(request, "You've already sent your answers to this survey. Thank you.")
+    return redirect("surveys:start", pk=survey.pk)
+
+
+def _section_context(survey: Survey, current: Section, step: int, steps: int) -> dict:
     state = survey.state()
-    context = {
+    return {
         "survey": survey,
         "section": current,
         "step": step,
-        "steps": len(sections),
+        "steps": steps,
         "back_url": (
             reverse("surveys:section", args=[survey.pk, step - 1])
             if step > 1
@@ -124,54 +116,64 @@ def section(request: HttpRequest, pk: int, step: int) -> HttpResponse:
         "closed_message": None if state == SurveyState.OPEN else _not_open_message(survey, state),
     }
 
+
+def _after_section(survey: Survey, step: int, steps: int, *, changing: bool) -> str:
+    """Where "Continue" goes: the next section, or "Check your answers" after the last or when
+    changing one part from there."""
+    if step < steps and not changing:
+        return reverse("surveys:section", args=[survey.pk, step + 1])
+    return reverse("surveys:check", args=[survey.pk])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section(request: HttpRequest, pk: int, step: int) -> HttpResponse:
+    """One section's questions. "Continue" checks them and saves the draft; "Save and come
+    back later" keeps whatever is valid and goes back to the survey's page. While the survey is
+    not open, nothing is thrown away: the answers stay on the page and any draft is kept."""
+    survey = _survey_for(request, pk)
+    if survey.answered:
+        return _already_answered(request, survey)
+    sections = _sections(survey)
+    if not 1 <= step <= len(sections):
+        raise Http404("No such part of this survey.")
+    current = sections[step - 1]
+    saved = holding.draft_answers(selectors.draft_of(request.user, survey))
+    context = _section_context(survey, current, step, len(sections))
+    is_open = context["closed_message"] is None
     if request.method == "GET":
-        if state != SurveyState.OPEN:
+        if not is_open:
             return redirect("surveys:start", pk=survey.pk)
-        if request.GET.get("check"):
-            # Sent here from "Check your answers" with something missing: show what.
-            form = SectionForm(as_form_data(current, saved), section=current)
-            form.is_valid()
-        else:
-            form = SectionForm(section=current, saved=saved)
+        form = section_form_to_show(current, saved, check=bool(request.GET.get("check")))
         return render(request, "surveys/section.html", {**context, "form": form})
 
-    save_for_later = "save" in request.POST
-    strict = SectionForm(request.POST, section=current, saved=saved)
-    lenient = SectionForm(request.POST, section=current, saved=saved, lenient=True)
-    lenient.is_valid()
-    complete = not save_for_later and strict.is_valid()
-    shown = lenient if save_for_later else strict
-    if state != SurveyState.OPEN:
-        # Nothing is thrown away: the answers stay on the page and any draft is kept.
-        return render(request, "surveys/section.html", {**context, "form": shown})
-    try:
-        services.save_draft(
-            survey=survey,
-            person=request.user,
-            answers=lenient.answers(),
-            reached=step if complete else step - 1,
-        )
-    except services.AlreadyAnswered:
-        messages.info(request, "You've already sent your answers to this survey. Thank you.")
-        return redirect("surveys:start", pk=survey.pk)
-    except services.SurveyNotOpen as error:
-        context["closed_message"] = _not_open_message(survey, error.state)
-        return render(request, "surveys/section.html", {**context, "form": shown})
-    if save_for_later:
+    posted = SectionPost(request.POST, section=current, saved=saved)
+    if is_open:
+        try:
+            services.save_draft(
+                survey=survey,
+                person=request.user,
+                answers=posted.answers(),
+                reached=step if posted.complete else step - 1,
+            )
+        except services.AlreadyAnswered:
+            return _already_answered(request, survey)
+        except services.SurveyNotOpen as error:
+            context["closed_message"] = _not_open_message(survey, error.state)
+            is_open = False
+    if not is_open:
+        return render(request, "surveys/section.html", {**context, "form": posted.form})
+    if posted.save_for_later:
         messages.success(
             request,
             f"Saved. Come back and finish it any time before the survey closes on "
             f"{survey.closes_on:%-d %B %Y}.",
         )
         return redirect("surveys:start", pk=survey.pk)
-    if not complete:
-        return render(request, "surveys/section.html", {**context, "form": strict})
-    if request.GET.get("change"):
-        # Changing one part from "Check your answers": straight back there.
-        return redirect("surveys:check", pk=survey.pk)
-    if step < len(sections):
-        return redirect("surveys:section", pk=survey.pk, step=step + 1)
-    return redirect("surveys:check", pk=survey.pk)
+    if not posted.complete:
+        return render(request, "surveys/section.html", {**context, "form": posted.form})
+    changing = bool(request.GET.get("change"))
+    return redirect(_after_section(survey, step, len(sections), changing=changing))
 
 
 @login_required
@@ -180,58 +182,42 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then send them. Sending is the one step that cannot be undone."""
     survey = _survey_for(request, pk)
     if survey.answered:
-        messages.info(request, "You've already sent your answers to this survey. Thank you.")
-        return redirect("surveys:start", pk=survey.pk)
+        return _already_answered(request, survey)
     state = survey.state()
     if state != SurveyState.OPEN:
         messages.error(request, _not_open_message(survey, state))
         return redirect("surveys:start", pk=survey.pk)
     if request.method == "POST":
-        try:
-            services.submit_survey(survey=survey, person=request.user)
-        except services.MissingAnswers as missing:
-            messages.error(
-                request, "Some questions still need an answer. They're marked on this page."
-            )
-            url = reverse("surveys:section", args=[survey.pk, missing.section_index + 1])
-            return redirect(f"{url}?check=1")
-        except services.AlreadyAnswered:
-            messages.info(request, "You've already sent your answers to this survey. Thank you.")
-            return redirect("surveys:start", pk=survey.pk)
-        except services.SurveyNotOpen as error:
-            messages.error(request, _not_open_message(survey, error.state))
-            return redirect("surveys:start", pk=survey.pk)
-        except services.CannotHoldAnswers:
-            messages.error(
-                request,
-                "Your answers couldn't be sent just now. They're saved: please try again later.",
-            )
-            return redirect("surveys:check", pk=survey.pk)
-        return redirect("surveys:done", pk=survey.pk)
-
-    draft = selectors.draft_of(request.user, survey)
-    saved = holding.draft_answers(draft)
+        return _send(request, survey)
     sections = _sections(survey)
-    summary = []
-    for index, part in enumerate(sections, start=1):
-        rows = []
-        for question in part.questions.all():
-            value = saved.get(str(question.pk))
-            if value in (None, "", []):
-                shown = ""
-            elif question.kind == QuestionKind.MULTIPLE:
-                shown = ", ".join(value if isinstance(value, list) else [str(value)])
-            elif question.kind == QuestionKind.SCALE:
-                shown = question.option_label(str(value))
-            else:
-                shown = str(value)
-            rows.append({"question": question, "answer": shown})
-        summary.append({"section": part, "step": index, "rows": rows})
+    saved = holding.draft_answers(selectors.draft_of(request.user, survey))
     return render(
         request,
         "surveys/check.html",
-        {"survey": survey, "summary": summary, "steps": len(sections)},
+        {"survey": survey, "summary": answer_summary(sections, saved), "steps": len(sections)},
     )
+
+
+def _send(request: HttpRequest, survey: Survey) -> HttpResponse:
+    """ "Send" on "Check your answers": the services' refusals become a message on a page."""
+    try:
+        services.submit_survey(survey=survey, person=request.user)
+    except services.MissingAnswers as missing:
+        messages.error(request, "Some questions still need an answer. They're marked on this page.")
+        url = reverse("surveys:section", args=[survey.pk, missing.section_index + 1])
+        return redirect(f"{url}?check=1")
+    except services.AlreadyAnswered:
+        return _already_answered(request, survey)
+    except services.SurveyNotOpen as error:
+        messages.error(request, _not_open_message(survey, error.state))
+        return redirect("surveys:start", pk=survey.pk)
+    except services.CannotHoldAnswers:
+        messages.error(
+            request,
+            "Your answers couldn't be sent just now. They're saved: please try again later.",
+        )
+        return redirect("surveys:check", pk=survey.pk)
+    return redirect("surveys:done", pk=survey.pk)
 
 
 @login_required
@@ -263,7 +249,7 @@ def staff_surveys(request: HttpRequest) -> HttpResponse:
         {
             "surveys": list(selectors.surveys_with_results_for(request.user)),
             "SurveyState": SurveyState,
-            "can_build": request.user.has_perm("surveys.add_survey"),
+            "can_build": can(request.user, "surveys.add_survey"),
         },
     )
 
@@ -279,11 +265,9 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
             "survey": survey,
             "results": results.results_for(survey),
             "SurveyState": SurveyState,
-            "can_edit": request.user.has_perm("surveys.change_survey"),
+            "can_edit": can(request.user, "surveys.change_survey"),
             "group": holding.batch_size(),
-            "waiting_after_close": survey.anonymous
-            and survey.state() == SurveyState.CLOSED
-            and HeldAnswers.objects.filter(survey=survey).exists(),
+            "waiting_after_close": selectors.answers_waiting_after_close(survey),
         },
     )
 

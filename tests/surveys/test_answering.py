@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from portal.people.roles import Role
 from surveys.holding import draft_answers
-from surveys.models import Draft, HeldAnswers, Respondent, Response
+from surveys.models import Draft, HeldAnswers, Respondent, Response, Survey
 from tests import factories
 from tests.surveys.conftest import (
     after_commit,
@@ -194,8 +194,6 @@ def test_parts_and_surveys_that_do_not_exist_are_404(signed_in, survey, path):
 
 
 def test_a_survey_with_no_questions_yet_cannot_be_opened(signed_in, survey):
-    from surveys.models import Survey
-
     empty = Survey.objects.create(
         title="Being built", intro="-", opens_on=survey.opens_on, closes_on=survey.closes_on
     )

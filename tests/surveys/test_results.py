@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.people.roles import Role
 from surveys import results, services
-from surveys.models import Survey
+from surveys.models import Answer, Response, Survey
 from tests import factories
 from tests.surveys.conftest import build_survey, question, send
 
@@ -92,8 +92,6 @@ def test_year_against_year_matches_questions_by_code():
             question(last_year, "safe-at-home").pk: "Yes",
         }
         # Written as the demo writes made-up years: straight to the tables.
-        from surveys.models import Answer, Response
-
         response = Response.objects.create(survey=last_year, submitted_on=last_year.opens_on)
         Answer.objects.create(
             response=response, question=question(last_year, "pa-satisfaction"), scale=pa
