@@ -23,7 +23,8 @@ anonymity guarantees, and what it does not"):
 - `Draft` holds a half-done survey and so must name its person; for an anonymous survey its
   answers are sealed too. It is deleted when they send it.
 
-Only `surveys.services` and `surveys.holding` write responses, answers, respondents and drafts.
+Only `surveys.services` writes responses, answers, respondents and drafts (`surveys.holding`
+seals what waits).
 """
 
 from __future__ import annotations
@@ -477,8 +478,8 @@ class Draft(models.Model):
 # --- Sessions: meet the manager and the care leavers forum --------------------------------------
 #
 # One model with a kind. Young people book a place; when a session is full they join its waiting
-# list, and a place given back goes to the first person waiting. Only `surveys.bookings` writes
-# bookings.
+# list, and a place given back goes to the first person waiting. Only
+# `surveys.sessions.services` writes bookings.
 
 
 class SessionKind(models.TextChoices):
@@ -596,8 +597,8 @@ class Booking(models.Model):
 
 class SessionQuestion(models.Model):
     """A question sent in advance without a name, shown to the host. No person, no time: it is
-    written in a group with others (`surveys.holding.release_questions`), never when it was
-    asked."""
+    written in a group with others (`surveys.sessions.services.release_questions`), never when
+    it was asked."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="questions")
@@ -630,7 +631,8 @@ class HeldQuestions(models.Model):
 # A young person's record is read from three places: `Respondent` (surveys answered, never what
 # they said), `Booking` in state "attended" (sessions and forums), and the entries below, which
 # the participation team adds by hand for what happens outside the portal (panels, celebration
-# events, a forum someone came to without booking). `surveys.participation` puts them together.
+# events, a forum someone came to without booking). `surveys.participation.selectors` puts them
+# together.
 
 
 class ActivityKind(models.TextChoices):

@@ -3,7 +3,8 @@ under /staff/surveys/, /staff/sessions/ and /staff/participation/."""
 
 from django.urls import path, register_converter
 
-from surveys import participation_views, views
+from surveys import views
+from surveys.participation import views as participation_views
 from surveys.sessions import views as session_views
 
 app_name = "surveys"

@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.people.roles import Role
-from surveys import participation
 from surveys.models import (
     Answer,
     Draft,
@@ -30,6 +29,7 @@ from surveys.models import (
     SessionQuestion,
     Survey,
 )
+from surveys.participation import selectors as participation_selectors
 from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import after_commit, answer_all, build_survey, field
@@ -125,14 +125,14 @@ def test_the_figures_count_people_only_once_their_group_is_shown(client):
         young = Client()
         young.force_login(person)
         answer_all(young, survey)
-    figures = participation.year_figures()
+    figures = participation_selectors.year_figures()
     assert (figures.surveys_answered, figures.took_part) == (0, 0)
-    assert participation.record_for(people[0], for_staff=True) == []
-    assert len(participation.record_for(people[0])) == 1  # their own, at once
+    assert participation_selectors.record_for(people[0], for_staff=True) == []
+    assert len(participation_selectors.record_for(people[0])) == 1  # their own, at once
     young = Client()
     young.force_login(people[4])
     answer_all(young, survey)
-    figures = participation.year_figures()
+    figures = participation_selectors.year_figures()
     assert (figures.surveys_answered, figures.took_part) == (5, 5)
 
 

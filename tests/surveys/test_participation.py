@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from portal.people.models import StaffAccess
 from portal.people.roles import Role
-from surveys import participation
 from surveys.models import ActivityKind, Booking, BookingState, ParticipationEntry, SessionKind
+from surveys.participation import selectors as participation_selectors
+from surveys.participation import services as participation_services
 from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import build_survey
@@ -264,7 +265,7 @@ def test_removing_needs_post(client, young_person, officer):
 
 def test_entries_are_only_for_young_people(officer, pa):
     with pytest.raises(ValueError):
-        participation.add_entry(
+        participation_services.add_entry(
             by=officer,
             person=pa,
             kind=ActivityKind.CELEBRATION,
@@ -277,9 +278,9 @@ def test_entries_are_only_for_young_people(officer, pa):
 
 
 def test_the_council_year_runs_from_april_to_march():
-    last = participation.council_year(datetime.date(2026, 3, 31))
+    last = participation_selectors.council_year(datetime.date(2026, 3, 31))
     assert last.label == "April 2025 to March 2026"
-    year = participation.council_year(datetime.date(2026, 4, 1))
+    year = participation_selectors.council_year(datetime.date(2026, 4, 1))
     assert (year.start, year.end) == (datetime.date(2026, 4, 1), datetime.date(2027, 3, 31))
     assert datetime.date(2027, 3, 31) in year
     assert datetime.date(2027, 4, 1) not in year
@@ -307,7 +308,7 @@ def test_the_figures_count_each_young_person_once_across_everything(
     add(b, officer, ActivityKind.CELEBRATION)
     add(b, officer, ActivityKind.FORUM, "Forum, came without booking")
     # Last council year's panel is not this year's.
-    year = participation.council_year()
+    year = participation_selectors.council_year()
     ParticipationEntry.objects.create(
         person=c,
         kind=ActivityKind.INTERVIEW_PANEL,
@@ -316,7 +317,7 @@ def test_the_figures_count_each_young_person_once_across_everything(
         added_by=officer,
     )
 
-    figures = participation.year_figures()
+    figures = participation_selectors.year_figures()
     assert figures.care_leavers == 4
     assert figures.took_part == 2
     assert figures.surveys_answered == 1
@@ -329,7 +330,9 @@ def test_the_figures_count_each_young_person_once_across_everything(
     assert figures.panel_total == 3
     assert figures.celebration_people == 1
 
-    last_year = participation.year_figures(participation.council_year(starting=year.first_year - 1))
+    last_year = participation_selectors.year_figures(
+        participation_selectors.council_year(starting=year.first_year - 1)
+    )
     assert (last_year.took_part, last_year.people_on_panels) == (1, 1)
 
     client.force_login(officer)
@@ -342,7 +345,7 @@ def test_the_figures_count_each_young_person_once_across_everything(
 
 def test_a_year_that_makes_no_sense_shows_this_year(client, officer):
     client.force_login(officer)
-    this_year = participation.council_year().label
+    this_year = participation_selectors.council_year().label
     for value in ["banana", "1900", "3000"]:
         page = client.get(EVERYONE, {"year": value})
         assert page.status_code == 200

@@ -1,4 +1,5 @@
-"""Each young person's participation record, and the figures the participation team reports.
+"""Each young person's participation record, and the figures the participation team reports:
+who may read what, and the reading.
 
 A record is read, never stored twice: surveys answered come from `Respondent` (which survey and
 the day, never the answers, and nothing at all that links an anonymous survey's answers to a
@@ -9,7 +10,8 @@ the participation team adds by hand.
 
 Figures are for the council's year, 1 April to 31 March, the year its annual reports use.
 Who may read what is decided here: a young person reads only their own record; the
-participation team and managers (`surveys.view_participation`) read everyone's.
+participation team and managers (`surveys.view_participation`) read everyone's. Entries are
+added and removed by `surveys.participation.services`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from portal.people.models import User, YoungPersonProfile
+from portal.people.roles import USE_STAFF_PAGES, can
 from surveys.models import (
     HOLDS_A_PLACE,
     PANEL_KINDS,
@@ -100,20 +102,15 @@ def _day_bounds(year: CouncilYear) -> tuple[datetime.datetime, datetime.datetime
 
 
 def can_see_everyone(user: User) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_portal_staff
-        and user.has_perm("surveys.view_participation")
-    )
+    return can(user, USE_STAFF_PAGES) and can(user, "surveys.view_participation")
 
 
 def can_add_entries(user: User) -> bool:
-    return can_see_everyone(user) and user.has_perm("surveys.add_participationentry")
+    return can_see_everyone(user) and can(user, "surveys.add_participationentry")
 
 
 def can_remove_entries(user: User) -> bool:
-    return can_see_everyone(user) and user.has_perm("surveys.delete_participationentry")
+    return can_see_everyone(user) and can(user, "surveys.delete_participationentry")
 
 
 def young_people_for(user: User) -> QuerySet[YoungPersonProfile]:
@@ -121,6 +118,31 @@ def young_people_for(user: User) -> QuerySet[YoungPersonProfile]:
     if not can_see_everyone(user):
         return YoungPersonProfile.objects.none()
     return YoungPersonProfile.objects.filter(user__is_active=True).select_related("user")
+
+
+def entries_visible_to(user: User) -> QuerySet[ParticipationEntry]:
+    """The entries added by hand to the records this user may see (everyone's, or none)."""
+    return ParticipationEntry.objects.filter(
+        person__young_person__in=young_people_for(user)
+    ).select_related("person__young_person")
+
+
+def _name_matches(word: str) -> Q:
+    """A word of the search box matches a first name, a last name or a username."""
+    return (
+        Q(user__first_name__icontains=word)
+        | Q(user__last_name__icontains=word)
+        | Q(user__username__icontains=word)
+    )
+
+
+def young_people_named(user: User, query: str) -> QuerySet[YoungPersonProfile]:
+    """The young people whose names hold every word of `query`, by name, for those who may see
+    everyone's record; else nobody."""
+    people = young_people_for(user).order_by("user__first_name", "user__last_name", "pk")
+    for word in query.split():
+        people = people.filter(_name_matches(word))
+    return people
 
 
 # --- One person's record -----------------------------------------------------------------------
@@ -175,36 +197,6 @@ def record_for(person: User, *, for_staff: bool = False) -> list[RecordItem]:
 def count_this_year(items: list[RecordItem], year: CouncilYear | None = None) -> int:
     year = year or council_year()
     return sum(1 for item in items if item.on in year)
-
-
-# --- Adding and removing by hand ---------------------------------------------------------------
-
-
-class NotAllowed(Exception):
-    """The user may not change participation records."""
-
-
-@transaction.atomic
-def add_entry(
-    *, by: User, person: User, kind: ActivityKind, title: str, took_part_on: datetime.date
-) -> ParticipationEntry:
-    """The participation team records something a young person took part in."""
-    if not can_add_entries(by):
-        raise NotAllowed("Only the participation team adds to participation records.")
-    if not person.is_young_person:
-        raise ValueError("Participation records are for young people.")
-    return ParticipationEntry.objects.create(
-        person=person, kind=kind, title=title.strip(), took_part_on=took_part_on, added_by=by
-    )
-
-
-@transaction.atomic
-def remove_entry(*, by: User, entry: ParticipationEntry) -> None:
-    """Take back an entry added by mistake. Surveys and sessions cannot be removed here: they
-    come from what the young person did."""
-    if not can_remove_entries(by):
-        raise NotAllowed("Only the participation team removes entries.")
-    entry.delete()
 
 
 # --- The year's figures ------------------------------------------------------------------------
