@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.people.models import StaffAccess
-from portal.people.roles import Role
+from portal.people.roles import NotAllowed, Role
 from surveys.models import ActivityKind, Booking, BookingState, ParticipationEntry, SessionKind
 from surveys.participation import selectors as participation_selectors
 from surveys.participation import services as participation_services
@@ -254,6 +254,26 @@ def test_an_entry_added_by_mistake_is_removed(client, young_person, officer):
     response = client.post(reverse("surveys:participation_remove", args=[entry.pk]), follow=True)
     assert "Removed from" in response.text
     assert not ParticipationEntry.objects.exists()
+
+
+def test_removing_an_entry_is_recorded_for_the_audit(client, young_person, officer):
+    entry = add(young_person.user, officer, title="Wrong person")
+    client.force_login(officer)
+    client.post(reverse("surveys:participation_remove", args=[entry.pk]))
+    access = StaffAccess.objects.get()
+    assert (access.staff, access.young_person, access.what) == (
+        officer,
+        young_person,
+        "participation record: removed an entry",
+    )
+
+
+def test_only_the_participation_team_removes_entries(young_person, officer, manager):
+    entry = add(young_person.user, officer)
+    with pytest.raises(NotAllowed):
+        participation_services.remove_entry(by=manager, entry=entry)
+    assert ParticipationEntry.objects.exists()
+    assert not StaffAccess.objects.exists()
 
 
 def test_removing_needs_post(client, young_person, officer):
