@@ -14,13 +14,9 @@ from collections.abc import Iterator
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.people.models import User
+from portal.people.roles import GROUP_NAMES, STAFF_ROLES
 from surveys.models import Answer, HeldAnswers, Question
-
-
-def _kept(formset) -> Iterator[forms.Form]:
-    for form in formset.forms:
-        if not (formset.can_delete and formset._should_delete_form(form)):
-            yield form
 
 
 def _deleted(formset) -> Iterator[forms.Form]:
@@ -92,9 +88,6 @@ class SessionAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        from portal.people.models import User
-        from portal.people.roles import GROUP_NAMES, STAFF_ROLES
-
         staff_groups = [GROUP_NAMES[role] for role in STAFF_ROLES]
         self.fields["host"].queryset = (
             User.objects.filter(is_active=True, groups__name__in=staff_groups)

@@ -4,6 +4,7 @@ else can. A survey's sections and questions are edited in one form."""
 from __future__ import annotations
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -165,8 +166,6 @@ def test_other_staff_cannot_build_surveys(client, role):
 
 def test_a_superuser_can_build_surveys(client):
     admin = factories.UserFactory(is_superuser=True, is_staff=True)
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
     TOTP.activate(admin, generate_totp_secret())
     client.force_login(admin)
     assert client.get(ADD).status_code == 200
