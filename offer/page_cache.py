@@ -2,9 +2,9 @@
 
 Most young people read the offer without signing in, on slow connections, so a published page
 is rendered once and then served from the cache (Redis in production) before Wagtail even
-routes the request. Any publish, unpublish, move or delete bumps one version number, which
-every key includes: section listings and the offer's home change when a child page does, so
-everything starts again together.
+routes the request. Any publish, unpublish, move or delete bumps one version number
+(`services.forget_cached_offer`), which every key includes: section listings and the offer's
+home change when a child page does, so everything starts again together.
 """
 
 from __future__ import annotations
@@ -25,19 +25,12 @@ OFFLINE_OK_HEADER = "X-Offline-Ok"
 
 
 def current_version() -> int:
+    """The offer's version number, moved on by `services.forget_cached_offer`."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
-
-
-def offer_changed() -> None:
-    """Called on publish, unpublish, move and delete (see receivers.py)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet
-        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def cacheable(request: HttpRequest) -> bool:

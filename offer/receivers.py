@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from offer.page_cache import offer_changed
+from offer.services import forget_cached_offer
 
 
 @receiver(page_published, dispatch_uid="offer_published")
@@ -18,12 +18,12 @@ from offer.page_cache import offer_changed
 def _offer_changed(sender, **kwargs) -> None:
     # Now, and again once the publish commits: a process that rebuilt from the database in
     # between would otherwise keep the old pages under the new version number.
-    offer_changed()
-    transaction.on_commit(offer_changed)
+    forget_cached_offer()
+    transaction.on_commit(forget_cached_offer)
 
 
 @receiver(post_delete, dispatch_uid="offer_page_deleted")
 def _page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        offer_changed()
-        transaction.on_commit(offer_changed)
+        forget_cached_offer()
+        transaction.on_commit(forget_cached_offer)
