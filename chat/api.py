@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 
-from chat import selectors, services
+from chat import selectors
 from chat.serializers import person
 from portal.api_methods import allow
 
@@ -17,9 +17,6 @@ def conversations(request: HttpRequest) -> JsonResponse:
     user = request.user
     if not user.is_authenticated:
         return JsonResponse({"error": "Sign in to see your conversations."}, status=403)
-    profile = getattr(user, "young_person", None)
-    if profile is not None:
-        services.conversation_for(profile)
     found = (
         selectors.with_unread_counts(selectors.conversations_visible_to(user), user)
         .prefetch_related("cover_staff")

@@ -54,6 +54,7 @@ from chat.serializers import message_frame_body
 from chat.texts import selectors as text_selectors
 from portal import unavailable
 from portal.people.middleware import needs_second_factor
+from portal.people.roles import USE_STAFF_PAGES, can
 
 logger = logging.getLogger("portal.chat")
 
@@ -67,6 +68,7 @@ INTERNAL = "Something went wrong on our side with that. Please try again, or rel
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     conversations: dict[int, Conversation]
     member_of: set[int]
+    is_staff: bool  # may see text states and staff-only events (`roles.USE_STAFF_PAGES`)
 
     async def __call__(self, scope, receive, send) -> None:
         """Run the socket; if Redis goes away (the receive loop, joining a group or telling
@@ -129,7 +131,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.wants_receipts = query.get("receipts") == ["1"]
         self.conversations, self.member_of = {}, set()
         await self._follow(await self._load_conversations())
-        self.staff_groups = safeguarding_selectors.staff_groups_for(self.user)  # roles loaded
+        self.staff_groups = safeguarding_selectors.staff_groups_for(self.user)  # no query: loaded
         for group in self.staff_groups:
             await self.channel_layer.group_add(group, self.channel_name)
         await database_sync_to_async(presence.socket_opened)(self.user, self.channel_name)
@@ -147,12 +149,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _load_conversations(self) -> list[Conversation]:
-        """Every conversation this person may read, with what `is_member` needs loaded. Their
-        roles are loaded here too, once, so frames built on the event loop need no query."""
+        """Every conversation this person may read, with what `is_member` needs loaded (a young
+        person has theirs from the start: `chat.receivers`). Their roles and permissions are
+        loaded here too, once, so frames built on the event loop need no query."""
         _ = self.user.roles
-        profile = getattr(self.user, "young_person", None)
-        if profile is not None:
-            services.conversation_for(profile)
+        self.is_staff = can(self.user, USE_STAFF_PAGES)
         return list(selectors.conversations_visible_to(self.user).prefetch_related("cover_staff"))
 
     async def _follow(self, visible: list[Conversation]) -> set[int]:
@@ -278,7 +279,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def on_text_states(self, conversation: Conversation, content: dict) -> None:
         """Staff: the text state of every message that was texted, as `text_status` frames,
         so a page that was away (reloading, reconnecting) misses no change."""
-        if not self.user.is_portal_staff:
+        if not self.is_staff:
             await self.error("not_allowed", "Text states are shown to staff.")
             return
         for event in await database_sync_to_async(text_selectors.text_states)(conversation):
@@ -335,7 +336,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def chat_text_status(self, event: dict) -> None:
         """What became of a message texted to the young person (`chat.texts`): staff see
         it under their message; the young person has the text itself."""
-        if self.user.is_portal_staff:
+        if self.is_staff:
             await self.send_json({"type": "text_status", **event["text_status"]})
 
     async def chat_alert(self, event: dict) -> None:

@@ -5,7 +5,11 @@ young person's first text, say): their PA's open inbox starts following it.
 
 A young person with no PA yet is answered by managers (`portal.people.unallocated`): their
 sockets are told too, when the conversation is made (so they follow it) and when a PA is
-allocated (so they stop writing in it, and the new team's manager follows it as a reader)."""
+allocated (so they stop writing in it, and the new team's manager follows it as a reader).
+
+Every young person has their one conversation from the moment their profile is made (and,
+after every migrate, anyone from before that rule), so pages, the API and sockets only read
+it: a GET never writes one."""
 
 from __future__ import annotations
 
@@ -14,13 +18,13 @@ import datetime
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from chat import services
 from chat.models import Conversation, OpenSocket
 from portal.people import unallocated
-from portal.people.models import AdviserAllocation, User
+from portal.people.models import AdviserAllocation, User, YoungPersonProfile
 
 
 def tell_sockets_to_rejoin(user_ids: list[int], since: datetime.datetime) -> None:
@@ -34,6 +38,22 @@ def tell_sockets_to_rejoin(user_ids: list[int], since: datetime.datetime) -> Non
         "channel_name", flat=True
     ):
         async_to_sync(layer.send)(channel_name, event)
+
+
+@receiver(post_save, sender=YoungPersonProfile, dispatch_uid="chat.conversation_for_new_profile")
+def profile_made(sender, instance: YoungPersonProfile, created: bool, raw=False, **kwargs) -> None:
+    """A new young person gets their conversation at once (which tells their PA's sockets)."""
+    if created and not raw:
+        services.conversation_for(instance)
+
+
+@receiver(post_migrate, dispatch_uid="chat.conversations_for_everyone")
+def conversations_for_everyone(sender, app_config=None, **kwargs) -> None:
+    """After every migrate: a conversation for any young person still without one (those made
+    before conversations came with the profile, or with `bulk_create`). One query when none is
+    missing."""
+    if app_config is not None and app_config.label == "chat":
+        services.ensure_conversations(YoungPersonProfile.objects.all())
 
 
 def _team_manager_of(adviser: User | None) -> int | None:

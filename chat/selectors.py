@@ -1,18 +1,26 @@
-"""Which conversations and messages a person may read.
+"""Which conversations and messages a person may read, and the inbox they see them in.
 
 A young person: their own. A PA: their caseload's. A manager: their teams', and those of young
 people with no PA yet whom they answer for (`portal.people.unallocated`). Staff added for
 cover: the ones they cover. Nobody else: views use `get_object_or_404` on these, so another
-person's conversation is a 404.
+person's conversation is a 404. Every young person has their conversation from the start
+(`chat.receivers`), so reading one never makes one.
 """
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from chat.models import Conversation, Message, ReadPosition
-from portal.people.models import User
+from portal.people.models import User, YoungPersonProfile
 from portal.people.selectors import young_people_visible_to
+
+# A PA must be in touch at least every 8 weeks (statutory minimum).
+KEEP_IN_TOUCH = datetime.timedelta(weeks=8)
 
 
 def conversations_visible_to(user: User) -> QuerySet[Conversation]:
@@ -78,3 +86,54 @@ def how_far_others_got(conversation: Conversation, user: User) -> tuple[int, int
         .aggregate(delivered=Max("last_delivered_id"), read=Max("last_read_id"))
     )
     return got["delivered"] or 0, got["read"] or 0
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One young person in a member of staff's inbox."""
+
+    profile: YoungPersonProfile
+    conversation: Conversation | None
+    unread: int
+    latest: str | None  # the newest message's words
+    last_contact: datetime.datetime | None  # when the young person last wrote
+    overdue: bool  # nothing from them for over 8 weeks (`KEEP_IN_TOUCH`), or never
+
+    @property
+    def no_pa(self) -> bool:
+        """No PA yet: the reader answers them as a manager (`portal.people.unallocated`)."""
+        return self.profile.personal_adviser_id is None
+
+
+def inbox_rows(user: User, *, now: datetime.datetime | None = None) -> list[InboxRow]:
+    """Every young person `user` looks after, unread first, then whoever has been quiet
+    longest. A manager's rows include the young people with no PA yet whom they answer for
+    (their messages must reach someone: issue 15, finding 8). Three queries."""
+    now = now or timezone.now()
+    profiles = (
+        young_people_visible_to(user)
+        .annotate(
+            last_contact=Max(
+                "conversation__messages__created_at",
+                filter=Q(conversation__messages__sender=F("user")),
+            )
+        )
+        .order_by("user__first_name")
+    )
+    conversations = {c.young_person_id: c for c in inbox_conversations(user)}
+    rows = []
+    for profile in profiles:
+        conversation = conversations.get(profile.pk)
+        rows.append(
+            InboxRow(
+                profile=profile,
+                conversation=conversation,
+                unread=conversation.unread if conversation else 0,
+                latest=conversation.latest_body if conversation else None,
+                last_contact=profile.last_contact,
+                overdue=not profile.last_contact or now - profile.last_contact > KEEP_IN_TOUCH,
+            )
+        )
+    never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    rows.sort(key=lambda row: (-row.unread, row.last_contact or never))
+    return rows

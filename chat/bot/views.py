@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chat.bot import limits, service
 from chat.bot.models import AskChannel, Question
 from chat.safeguarding import crisis
-from portal.people.roles import Role
+from portal.people.roles import VIEW_BOT_QUESTIONS, permission_required
 
 QUESTIONS_IN_VIEW = datetime.timedelta(days=90)
 
@@ -100,12 +100,9 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Editors: questions the bot could not answer well ---------------------------------------
 
 
-@login_required
+@permission_required(VIEW_BOT_QUESTIONS, "This page is for content editors and managers.")
 def questions(request: HttpRequest) -> HttpResponse:
     """Unanswered and unhelpful questions, newest first, with no names: what to write next."""
-    user = request.user
-    if not (user.has_role(Role.EDITOR) or user.has_role(Role.MANAGER) or user.is_superuser):
-        raise PermissionDenied("This page is for content editors and managers.")
     since = timezone.now() - QUESTIONS_IN_VIEW
     recent = Question.objects.filter(created_at__gte=since).exclude(
         outcome=Question.Outcome.SAFEGUARDING

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chat import services
-from chat.models import Channel, Message
+from chat.models import Channel, Conversation, Message
 from portal.people.models import StaffAccess
 
 pytestmark = pytest.mark.django_db
@@ -116,10 +118,32 @@ def test_your_own_messages_say_sent_delivered_or_read(client, young_person, pa):
     assert states == ["Read", "Delivered", "Sent"]
 
 
-def test_the_inbox_opens_a_conversation_for_everyone_on_the_caseload(client, pa, young_person):
-    assert not hasattr(young_person, "conversation")
+def test_everyone_on_the_caseload_has_a_conversation_in_the_inbox_before_anyone_writes(
+    client, pa, young_person
+):
+    conversation = Conversation.objects.get(young_person=young_person)
     client.force_login(pa)
     page = client.get(reverse("chat:inbox")).text
-    conversation = young_person.__class__.objects.get(pk=young_person.pk).conversation
     assert f'data-conversation="{conversation.pk}"' in page
     assert reverse("chat:conversation", args=[conversation.pk]) in page
+
+
+def test_reading_messages_writes_nothing(client, pa, young_person):
+    """GET pages and the API only read: the conversation came with the profile."""
+    for user, url in [
+        (young_person.user, MINE),
+        (young_person.user, reverse("chat:api_conversations")),
+        (pa, reverse("chat:inbox")),
+    ]:
+        client.force_login(user)
+        before = Conversation.objects.count()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        writes = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+            and "django_session" not in q["sql"]
+        ]
+        assert not writes, (url, writes)
+        assert Conversation.objects.count() == before

@@ -76,12 +76,15 @@ async def test_the_team_manager_hears_them_and_replies_on_the_socket(layer, newc
     await mine.disconnect()
 
 
-async def test_a_managers_open_socket_follows_a_conversation_made_after_it_opened(
-    layer, newcomer, manager
+async def test_a_managers_open_socket_follows_a_young_person_added_after_it_opened(
+    layer, team, manager
 ):
-    """The young person's first visit makes the conversation; the manager's inbox, already
-    open, starts following it (`chat.receivers`) and hears the first message."""
+    """A new young person's conversation comes with their profile; the manager's inbox,
+    already open, starts following it (`chat.receivers`) and hears the first message."""
     managing = await opened(manager)
+    newcomer = await database_sync_to_async(factories.YoungPersonFactory)(
+        user__username="newcomer", team=team
+    )
     conversation = await database_sync_to_async(services.conversation_for)(newcomer)
     mine = await opened(newcomer.user)
     await mine.send_json_to(send(conversation.pk, "first message", "y1"))
