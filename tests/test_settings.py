@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +86,29 @@ def test_production_refuses_a_weak_secret_key():
     done = run(["manage.py", "check"], {**PRODUCTION, "SECRET_KEY": "secret"})
     assert done.returncode != 0
     assert "SECRET_KEY must be at least 50 random characters" in done.stderr
+
+
+def variables_settings_read() -> set[str]:
+    """Every environment variable portal/settings.py reads by name: os.environ.get("X"),
+    os.environ["X"], env_bool("X", ...), env_list("X", ...) and dj_database_url's env="X"."""
+    tree = ast.parse((ROOT / "portal" / "settings.py").read_text())
+    named: list[ast.expr] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+            named.append(node.slice)
+        if isinstance(node, ast.Call):
+            if ast.unparse(node.func) in {"os.environ.get", "os.getenv", "env_bool", "env_list"}:
+                named.append(node.args[0])
+            named.extend(k.value for k in node.keywords if k.arg == "env")
+    # A name that is not a literal is env_bool's and env_list's own parameter.
+    return {n.value for n in named if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def test_env_example_lists_every_variable_the_settings_read_and_no_other():
+    listed = set(
+        re.findall(r"^(?:# )?([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.M)
+    )
+    read = variables_settings_read()
+    assert {"SECRET_KEY", "DATABASE_URL", "PORTAL_DUTY_EMAIL"} <= read  # the reading works
+    assert read - listed == set(), "add these to .env.example"
+    assert listed - read == set(), "portal/settings.py no longer reads these"
