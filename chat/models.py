@@ -65,15 +65,6 @@ class Conversation(models.Model):
         where nobody would show it."""
         return f"receipts.{pk}"
 
-    def member_ids(self) -> set[int]:
-        """The young person, their PA and cover staff. Not the managers answering for someone
-        with no PA (with no team, that is every manager): ask `is_member` about a person."""
-        ids = {self.young_person.user_id}
-        if self.young_person.personal_adviser_id:
-            ids.add(self.young_person.personal_adviser_id)
-        ids.update(member.pk for member in self.cover_staff.all())
-        return ids
-
     def is_member(self, user: User) -> bool:
         """Whether `user` may write here (and has read positions): the young person, their
         PA, staff added for cover and, while the young person has no PA yet, the managers who
