@@ -1,18 +1,15 @@
 """Message pages that work with JavaScript off: a young person's thread with their PA, the PA's
-inbox, and a conversation as staff see it. Writes go through `chat.services`."""
+inbox, and a conversation as staff see it. Reads go through `chat.selectors`, writes through
+`chat.services`; who may do what is `portal.people.roles.can`."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from chat import selectors, services
@@ -25,10 +22,15 @@ from portal.people import selectors as people_selectors
 from portal.people import services as people_services
 from portal.people import unallocated
 from portal.people.forms import AllocateAdviserForm
-from portal.people.roles import Role
-
-# A PA must be in touch at least every 8 weeks (statutory minimum).
-KEEP_IN_TOUCH = datetime.timedelta(weeks=8)
+from portal.people.roles import (
+    ALLOCATE_ADVISER,
+    USE_STAFF_PAGES,
+    VIEW_UNKNOWN_TEXTS,
+    NotAllowed,
+    can,
+    permission_required,
+    staff_only,
+)
 
 
 def _thread(request: HttpRequest, conversation: Conversation, template: str, extra: dict):
@@ -68,7 +70,7 @@ def _show_thread(
     if thread and conversation.is_member(request.user):
         services.mark_read(conversation=conversation, user=request.user, up_to=thread[-1].pk)
     delivered, read = selectors.how_far_others_got(conversation, request.user)
-    show_text_states = request.user.is_portal_staff
+    show_text_states = can(request.user, USE_STAFF_PAGES)
     if show_text_states:
         _attach_text_errors(thread)
         # Staff see each screened message's flag: severity, link to its alert, the bot's reply.
@@ -100,62 +102,29 @@ def _attach_text_errors(thread: list) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_messages(request: HttpRequest) -> HttpResponse:
-    """A young person's conversation with their PA."""
+    """A young person's conversation with their PA (theirs from the start: `chat.receivers`)."""
     profile = getattr(request.user, "young_person", None)
     if profile is None:
         raise PermissionDenied("Messages with a PA are for young people.")
-    conversation = services.conversation_for(profile)
+    conversation = get_object_or_404(
+        selectors.conversations_visible_to(request.user), young_person=profile
+    )
     return _thread(request, conversation, "chat/my_messages.html", {"profile": profile})
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not request.user.is_portal_staff:
-        raise PermissionDenied("This page is for the leaving care team.")
-
-
-@login_required
+@staff_only
 def inbox(request: HttpRequest) -> HttpResponse:
     """Every young person the reader looks after, with unread messages and last contact."""
-    _require_staff(request)
-    # A manager's rows include the young people with no PA yet whom they answer for
-    # (`portal.people.unallocated`): their messages must reach someone (issue 15, finding 8).
-    caseload = people_selectors.young_people_visible_to(request.user)
-    services.ensure_conversations(caseload)
-    profiles = caseload.annotate(
-        last_contact=Max(
-            "conversation__messages__created_at",
-            filter=Q(conversation__messages__sender=F("user")),
-        )
-    ).order_by("user__first_name")
-    conversations = {c.young_person_id: c for c in selectors.inbox_conversations(request.user)}
-    now = timezone.now()
-    rows = []
-    for profile in profiles:
-        conversation = conversations.get(profile.pk)
-        rows.append(
-            {
-                "profile": profile,
-                "conversation": conversation,
-                "unread": conversation.unread if conversation else 0,
-                "latest": conversation.latest_body if conversation else None,
-                "last_contact": profile.last_contact,
-                "overdue": not profile.last_contact or now - profile.last_contact > KEEP_IN_TOUCH,
-                "no_pa": profile.personal_adviser_id is None,
-            }
-        )
-    never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-    # Unread first; then whoever has been quiet longest.
-    rows.sort(key=lambda r: (-r["unread"], r["last_contact"] or never))
-    without_pa = sum(r["no_pa"] for r in rows)
+    rows = selectors.inbox_rows(request.user)
+    without_pa = sum(row.no_pa for row in rows)
     return render(request, "chat/inbox.html", {"rows": rows, "without_pa": without_pa})
 
 
-@login_required
+@staff_only
 @require_http_methods(["GET", "POST"])
 def conversation(request: HttpRequest, pk: int) -> HttpResponse:
     """A conversation as staff see it. Opening one outside the reader's own caseload is
     recorded for their manager."""
-    _require_staff(request)
     found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
     if request.method == "GET":
         people_services.record_staff_access(
@@ -171,7 +140,7 @@ def _staff_extra(
     someone with no PA yet, a form to allocate one of their teams' PAs."""
     profile = found.young_person
     extra: dict = {"profile": profile, "allocate_form": None}
-    if profile.personal_adviser_id is None and request.user.has_role(Role.MANAGER):
+    if profile.personal_adviser_id is None and can(request.user, ALLOCATE_ADVISER):
         advisers = people_selectors.advisers_allocatable_by(request.user)
         extra["allocate_form"] = allocate_form or AllocateAdviserForm(advisers=advisers)
         extra["can_allocate"] = advisers.exists()
@@ -179,15 +148,14 @@ def _staff_extra(
     return extra
 
 
-@login_required
+@staff_only
 @require_POST
 def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     """A manager gives a young person with no PA one of their teams' PAs, from the
     conversation they are answering. The conversation then moves to that PA's inbox, and open
     sockets follow (`chat.receivers`). A choice outside their teams is a form error."""
-    _require_staff(request)
     found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
-    if not request.user.has_role(Role.MANAGER):
+    if not can(request.user, ALLOCATE_ADVISER):
         raise PermissionDenied("Only a manager can allocate a Personal Adviser (PA).")
     profile = found.young_person
     form = AllocateAdviserForm(
@@ -197,7 +165,7 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
         adviser = form.cleaned_data["adviser"]
         try:
             people_services.allocate_adviser(manager=request.user, profile=profile, adviser=adviser)
-        except people_services.NotAllowed as refused:
+        except NotAllowed as refused:
             form.add_error("adviser", str(refused))
         else:
             messages.success(
@@ -215,11 +183,10 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_only
 @require_POST
 def text_again(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     """The PA sends a text that failed again (a new text; the failed one stays on record)."""
-    _require_staff(request)
     found = get_object_or_404(selectors.conversations_visible_to(request.user), pk=pk)
     message = get_object_or_404(found.messages, pk=message_pk)
     try:
@@ -231,10 +198,8 @@ def text_again(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     return redirect(reverse("chat:conversation", args=[found.pk]) + f"#m{message.pk}")
 
 
-@login_required
+@permission_required(VIEW_UNKNOWN_TEXTS, "This page is for managers.")
 def unknown_texts(request: HttpRequest) -> HttpResponse:
     """Texts from numbers no young person has verified, newest first, for managers to follow
     up: often a young person with a new phone. They reached no conversation."""
-    if not request.user.has_role(Role.MANAGER):
-        raise PermissionDenied("This page is for managers.")
     return render(request, "chat/unknown_texts.html", {"texts": text_selectors.unknown_texts()})

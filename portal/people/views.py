@@ -12,12 +12,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from chat.safeguarding import selectors as safeguarding_selectors
 from offer import selectors as offer_selectors
 from portal.people import selectors, services
 from portal.people.choices import ContactPreference
 from portal.people.forms import AllocateAdviserForm, ContactPreferenceForm
-from portal.people.models import StaffAccess, YoungPersonProfile
-from portal.people.roles import Role
+from portal.people.models import YoungPersonProfile
+from portal.people.roles import (
+    ALLOCATE_ADVISER,
+    USE_STAFF_PAGES,
+    VIEW_ALERTS,
+    VIEW_CASELOAD,
+    VIEW_PARTICIPATION_FIGURES,
+    VIEW_TEAM_CASELOADS,
+    can,
+    staff_only,
+)
 from surveys import selectors as survey_selectors
 from surveys.sessions import selectors as session_selectors
 
@@ -27,7 +37,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     """After sign-in: young people to My page, staff to their landing page."""
     if request.user.is_young_person:
         return redirect("people:my_page")
-    if request.user.is_portal_staff:
+    if can(request.user, USE_STAFF_PAGES):
         return redirect("people:staff_home")
     raise PermissionDenied("This account has no role yet. Ask the leaving care team.")
 
@@ -74,51 +84,37 @@ def my_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not request.user.is_portal_staff:
-        raise PermissionDenied("This page is for the leaving care team.")
-
-
-@login_required
+@staff_only
 def staff_home(request: HttpRequest) -> HttpResponse:
-    """One landing page for staff; each role sees the part that is theirs."""
-    _require_staff(request)
+    """One landing page for staff; each sees the parts their permissions open (the template
+    asks the same permissions through `perms`)."""
     user = request.user
-    context: dict = {"roles": user.roles, "Role": Role}
-    if user.has_role(Role.PA):
+    context: dict = {}
+    if can(user, VIEW_CASELOAD):
         context["caseload"] = list(selectors.caseload_of(user))
         context["caseload_target"] = selectors.CASELOAD_TARGET
-    if user.has_role(Role.MANAGER):
+    if can(user, VIEW_TEAM_CASELOADS):
         context["teams"] = list(selectors.teams_managed_by(user))
         context["advisers"] = selectors.advisers_in_teams_of(user)
-        context["team_young_people"] = list(
-            selectors.young_people_visible_to(user)
-            .filter(personal_adviser__staff_profile__team__manager=user)
-            .order_by("user__first_name", "user__last_name")
-        )
+        context["team_young_people"] = list(selectors.team_young_people(user))
         context["unallocated"] = list(selectors.young_people_without_adviser(user))
         context["sign_in_trouble"] = list(selectors.sign_in_trouble_for_team(user)[:20])
-        context["recent_accesses"] = StaffAccess.objects.filter(
-            young_person__in=selectors.young_people_visible_to(user)
-        ).select_related("staff", "young_person__user")[:20]
-    if user.has_role(Role.PARTICIPATION):
+        context["recent_accesses"] = selectors.staff_accesses_seen_by(user)[:20]
+    if can(user, VIEW_PARTICIPATION_FIGURES):
         context["figures"] = selectors.participation_figures()
-    if user.has_role(Role.PA) or user.has_role(Role.MANAGER) or user.has_role(Role.DUTY):
-        from chat.safeguarding.selectors import alert_queue
-
-        context["open_alerts"] = alert_queue(user).count()
+    if can(user, VIEW_ALERTS):
+        context["open_alerts"] = safeguarding_selectors.alert_queue(user).count()
     return render(request, "people/staff_home.html", context)
 
 
-@login_required
+@staff_only
 @require_http_methods(["GET", "POST"])
 def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff's view of one young person. Someone not on the reader's caseload or team is a 404,
     and a read outside one's own caseload is recorded. A manager can allocate their PA here."""
-    _require_staff(request)
     profile = get_object_or_404(selectors.young_people_visible_to(request.user), pk=pk)
     form = None
-    if request.user.has_role(Role.MANAGER):
+    if can(request.user, ALLOCATE_ADVISER):
         advisers = selectors.advisers_allocatable_by(request.user)
         form = AllocateAdviserForm(
             request.POST if request.method == "POST" else None,
