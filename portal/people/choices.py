@@ -15,6 +15,11 @@ class LeavingCareStatus(models.TextChoices):
     FORMER_RELEVANT = "former_relevant", "Former relevant: 18 to 25 and were in care at 16 or 17"
     QUALIFYING = "qualifying", "Qualifying: left care after 16 in another way"
 
+    @property
+    def short_label(self) -> str:
+        """The status's name without its explanation ("Former relevant"), for tables."""
+        return self.label.split(":")[0]
+
 
 class Circumstance(models.TextChoices):
     """Circumstances that some entitlements depend on."""

@@ -201,7 +201,7 @@ class YoungPersonProfile(models.Model):
     @property
     def status_name(self) -> str:
         """The status's short name ("Former relevant"), for tables."""
-        return LeavingCareStatus(self.leaving_care_status).label.split(":")[0]
+        return LeavingCareStatus(self.leaving_care_status).short_label
 
     @property
     def circumstance_labels(self) -> list[str]:

@@ -148,7 +148,7 @@ def participation_figures(*, on: datetime.date | None = None) -> ParticipationFi
     status_counts = dict(
         profiles.values_list("leaving_care_status").annotate(n=Count("pk")).order_by()
     )
-    by_status = [(s.label.split(":")[0], status_counts.get(s.value, 0)) for s in LeavingCareStatus]
+    by_status = [(s.short_label, status_counts.get(s.value, 0)) for s in LeavingCareStatus]
     birthdays = profiles.values_list("date_of_birth", flat=True)
     ages = [age_on(born, on) for born in birthdays]
     by_age = [(label, sum(lo <= a <= hi for a in ages)) for label, lo, hi in AGE_BANDS]
