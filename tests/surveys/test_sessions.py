@@ -5,8 +5,10 @@ who came, the day-before reminder, and who may see what."""
 from __future__ import annotations
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -21,6 +23,10 @@ from surveys.sessions import services as session_services
 from tests import factories
 from tests.surveys.conftest import after_commit
 from tests.tasks import let_time_pass, run_due_tasks, waiting_tasks
+
+queued_reminders = importlib.import_module(
+    "surveys.migrations.0006_queued_reminders_follow_the_task"
+)
 
 
 def make_session(host, *, capacity=3, starts_in=datetime.timedelta(days=5), **fields) -> Session:
@@ -425,6 +431,22 @@ def test_a_reminder_is_texted_the_day_before(young_person, session, outbox, no_q
     assert text.kind == OutgoingText.Kind.REMINDER
     assert text.state == OutgoingText.State.SENT
     assert "Reminder: Meet the manager is tomorrow" in text.body
+    assert len(outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_reminder_queued_before_the_task_moved_still_goes(
+    young_person, session, outbox, no_quiet_hours
+):
+    session_services.book(session=session, person=young_person.user)
+    [planned] = waiting_tasks("remind")
+    planned.task_path = queued_reminders.OLD  # as a worker before issue 17 queued it
+    planned.save(update_fields=["task_path"])
+    queued_reminders.forwards(django_apps, None)
+    planned.refresh_from_db()
+    assert planned.task_path == queued_reminders.NEW == session_services.remind.module_path
+    let_time_pass(datetime.timedelta(days=4, hours=1))
+    assert run_due_tasks()[0] == "reminder queued"
     assert len(outbox) == 1
 
 
