@@ -47,8 +47,9 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from chat import frames, presence, selectors, services
+from chat import frames, selectors, services
 from chat.models import Channel, Conversation
+from chat.presence import services as presence
 from chat.safeguarding import selectors as safeguarding_selectors
 from chat.serializers import message_frame_body
 from chat.texts import selectors as text_selectors

@@ -13,31 +13,15 @@ it: a GET never writes one."""
 
 from __future__ import annotations
 
-import datetime
-
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from chat import services
-from chat.models import Conversation, OpenSocket
+from chat.models import Conversation
+from chat.presence.services import tell_sockets_to_rejoin
 from portal.people import unallocated
 from portal.people.models import AdviserAllocation, User, YoungPersonProfile
-
-
-def tell_sockets_to_rejoin(user_ids: list[int], since: datetime.datetime) -> None:
-    """`since`: when the change happened. A socket that starts following a conversation is
-    sent what was written in it from then on, which it would otherwise miss while it joins."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    event = {"type": "chat.rejoin", "since": since.isoformat()}
-    for channel_name in OpenSocket.objects.filter(user_id__in=user_ids).values_list(
-        "channel_name", flat=True
-    ):
-        async_to_sync(layer.send)(channel_name, event)
 
 
 @receiver(post_save, sender=YoungPersonProfile, dispatch_uid="chat.conversation_for_new_profile")

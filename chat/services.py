@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from chat import presence
 from chat.models import Channel, Conversation, Message, Notification, ReadPosition
+from chat.presence import selectors as presence
 from chat.serializers import message_frame_body, person
 from chat.texts.services import outbound
 from portal import unavailable

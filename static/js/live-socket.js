@@ -3,7 +3,7 @@
  * Phones lose signal: when the socket drops, it tries again after 1 s, then 2, 4, 8... up to
  * 30 s, with some randomness so a whole caseload does not reconnect in the same instant, and
  * at once when the browser says it is back online. It pings every 50 s, which keeps the person
- * counted as "on the website" (see chat/presence.py). The page says what is going on in its
+ * counted as "on the website" (see chat/presence/). The page says what is going on in its
  * status line; everything works without this file, as plain forms and pages.
  */
 (() => {

@@ -10,9 +10,12 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.utils import timezone
 
-from chat import presence, services
+from chat import services
 from chat.models import Channel, Notification, OpenSocket, ReadPosition
+from chat.presence import selectors as presence_selectors
+from chat.presence import services as presence
 from portal.people.roles import Role
+from portal.people.services import allocate_adviser
 from tests import factories
 from tests.chat.conftest import connect
 
@@ -78,9 +81,9 @@ async def test_an_open_socket_counts_as_on_the_website_until_it_closes(
 ):
     socket = await connect(young_person.user)
     await socket.connect()
-    assert await sync_to_async(presence.is_on_website)(young_person.user.pk)
+    assert await sync_to_async(presence_selectors.is_on_website)(young_person.user.pk)
     await socket.disconnect()
-    assert not await sync_to_async(presence.is_on_website)(young_person.user.pk)
+    assert not await sync_to_async(presence_selectors.is_on_website)(young_person.user.pk)
     assert await sync_to_async(OpenSocket.objects.count)() == 0
 
 
@@ -160,8 +163,6 @@ def test_someone_outside_the_conversation_cannot_mark_it(conversation, other_pa)
 async def test_a_pa_who_hands_over_stops_hearing_and_the_new_pa_starts(
     layer, conversation, young_person, pa, manager, team
 ):
-    from portal.people.services import allocate_adviser
-
     new_pa = await sync_to_async(factories.staff)(Role.PA, team=team, username="new_pa")
     old_socket, new_socket = await connect(pa), await connect(new_pa)
     assert (await old_socket.connect())[0] and (await new_socket.connect())[0]
