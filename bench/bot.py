@@ -7,7 +7,7 @@ Questions: the contract's dev set and the project's own tuning and held-out sets
   the same run: a plain substring search over the same pages' text (how many of the question's
   words appear in each page; the page with most wins), which is what a developer would write
   first. The ratio says what the text-speak handling, spelling tolerance and BM25 cost.
-- `bot_answer_ms_*`: the whole `chat.bot.service.ask` as the API calls it: safeguarding check,
+- `bot_answer_ms_*`: the whole `chat.bot.services.ask` as the API calls it: safeguarding check,
   handoff check, retrieval, the answer composed from the page, and the question stored.
 - `bot_index_bytes`: memory held by the loaded index (tracemalloc over a rebuild).
 - top-1 of each on the sets, so the speed is read beside what it buys.
@@ -100,7 +100,7 @@ def compared(name: str, value: float, baseline: float, unit: str, note: str) -> 
 def bot_measures() -> list[dict]:
     from django.db import transaction
 
-    from chat.bot import retriever, service
+    from chat.bot import retriever, services
 
     rows = questions()
     pages = page_texts()
@@ -119,7 +119,7 @@ def bot_measures() -> list[dict]:
     bot_ms, bot_got = timed(search, rows)
     plain_ms, plain_got = timed(lambda q: substring_search(q, pages), rows)
     with transaction.atomic():  # the questions it stores are not kept
-        answer_ms, answers = timed(lambda q: service.ask(q), rows)
+        answer_ms, answers = timed(lambda q: services.ask(q), rows)
         transaction.set_rollback(True)
 
     median, p95 = statistics.median, lambda v: percentile(v, 0.95)

@@ -354,6 +354,20 @@ class TextStatusReport(models.Model):
 from chat.bot.models import AskChannel, Question  # noqa: E402
 from chat.safeguarding.models import SafeguardingAlert  # noqa: E402
 
+
+# A message in a conversation and a question put to the chatbot each say how it came: the one
+# mapping between the two. A text is a text; everything else is the website (a question asked
+# through the API or the command line, a message the chatbot wrote).
+def ask_channel_for(channel: str) -> AskChannel:
+    """How safeguarding names the channel of a conversation's message (`Message.channel`)."""
+    return AskChannel.SMS if channel == Channel.SMS else AskChannel.WEB
+
+
+def message_channel_for(channel: str) -> Channel:
+    """The channel a question handed to a PA shows in the conversation (`AskChannel`)."""
+    return Channel.SMS if channel == AskChannel.SMS else Channel.WEB
+
+
 __all__ = [
     "AskChannel",
     "Channel",
@@ -369,4 +383,6 @@ __all__ = [
     "SafeguardingAlert",
     "TextPart",
     "TextStatusReport",
+    "ask_channel_for",
+    "message_channel_for",
 ]

@@ -10,8 +10,16 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from chat.models import Channel, Conversation, Message, Notification, ReadPosition
+from chat.models import (
+    Channel,
+    Conversation,
+    Message,
+    Notification,
+    ReadPosition,
+    ask_channel_for,
+)
 from chat.presence import selectors as presence
+from chat.safeguarding import services as safeguarding
 from chat.serializers import message_frame_body, person
 from chat.texts.services import outbound
 from portal import unavailable
@@ -102,7 +110,7 @@ def post_message(
 def post_asked_message(
     *, conversation: Conversation, sender: User, body: str, channel: Channel, screening
 ) -> Message:
-    """A question the chatbot passes to the young person's PA (`chat.bot.service.ask`), put in
+    """A question the chatbot passes to the young person's PA (`chat.bot.services.ask`), put in
     their conversation as from them. `ask` screened it already (`screening`) and answers with
     the crisis reply itself; the alert it raises is tied to this message. Not screened twice."""
     message, _ = _post(
@@ -128,8 +136,6 @@ def _post(*, conversation, sender, body, channel, client_id, screening=None):
     young_person_wrote = sender is not None and sender.pk == conversation.young_person.user_id
     screen = young_person_wrote and screening is None
     if screen:
-        from chat.safeguarding import services as safeguarding
-
         screening = safeguarding.screen_message(body, context=_said_before(conversation, sender))
     try:
         with transaction.atomic():
@@ -182,13 +188,13 @@ def _answer_risk(conversation: Conversation, message: Message, screening) -> Non
     """A young person's message that reads as a risk: raise the alert (their PA and manager,
     or with no PA yet the managers answering them, are told on their staff sockets), and answer
     at once in the conversation with the crisis reply, as the chatbot."""
-    from chat.bot.models import AskChannel
-    from chat.safeguarding import services as safeguarding
-
     profile = conversation.young_person
-    channel = AskChannel.SMS if message.channel == Channel.SMS else AskChannel.WEB
     alert = safeguarding.raise_alert(
-        screening, text=message.body, profile=profile, channel=channel, message=message
+        screening,
+        text=message.body,
+        profile=profile,
+        channel=ask_channel_for(message.channel),
+        message=message,
     )
     reply = screening.told(safeguarding.told_words(profile, alert)).crisis
     _post(

@@ -110,7 +110,7 @@ def people(db, team):
     """Someone of each kind, and rows for the ids in URLs to find: a conversation with a
     message from each side, a question put to the chatbot, a safeguarding alert."""
     from chat import services
-    from chat.bot import service as bot
+    from chat.bot import services as bot
     from chat.models import Channel, SafeguardingAlert
 
     pa = factories.staff(Role.PA, team=team, username="fuzz_pa")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from chat.bot import limits, service
+from chat.bot import limits, services
 from chat.bot.models import AskChannel
 from portal.api_methods import allow
 from portal.json_body import BadJson, read_json
@@ -49,7 +49,7 @@ def ask(request: HttpRequest) -> JsonResponse:
     if not isinstance(payload, dict) or "question" not in payload:
         return error("'question' is required.", 400, field="question")
     try:
-        answer = service.ask(payload["question"], user=request.user, channel=AskChannel.API)
-    except service.BadQuestion as bad:
+        answer = services.ask(payload["question"], user=request.user, channel=AskChannel.API)
+    except services.BadQuestion as bad:
         return error(str(bad), 400, field="question")
     return JsonResponse(answer.as_contract())

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chat.bot import service
+from chat.bot import services
 from chat.bot.models import AskChannel
 
 
@@ -71,7 +71,7 @@ def load(path: Path) -> list[dict]:
 def evaluate(rows: list[dict]) -> Report:
     report = Report()
     for row in rows:
-        answer = service.ask(row["q"], channel=AskChannel.COMMAND)
+        answer = services.ask(row["q"], channel=AskChannel.COMMAND)
         expected = row.get("entitlement")
         wrong: list[str] = []
         if "entitlement" not in row:

@@ -4,24 +4,18 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chat.bot import limits, service
-from chat.bot.models import AskChannel, Question
+from chat.bot import limits, selectors, services
+from chat.bot.models import AskChannel
 from chat.safeguarding import crisis
 from portal.people.roles import VIEW_BOT_QUESTIONS, permission_required
-
-QUESTIONS_IN_VIEW = datetime.timedelta(days=90)
 
 
 class AskForm(forms.Form):
@@ -29,10 +23,10 @@ class AskForm(forms.Form):
         label="Your question",
         help_text="For example: how much is the Setting Up Home Grant?",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=service.MAX_QUESTION,
+        max_length=services.MAX_QUESTION,
         error_messages={
             "required": "Type a question first.",
-            "max_length": f"Questions can be up to {service.MAX_QUESTION} characters.",
+            "max_length": f"Questions can be up to {services.MAX_QUESTION} characters.",
         },
     )
 
@@ -55,17 +49,17 @@ def ask(request: HttpRequest) -> HttpResponse:
             status = 429
         else:
             try:
-                answer = service.ask(
+                answer = services.ask(
                     form.cleaned_data["question"], user=request.user, channel=AskChannel.WEB
                 )
-            except service.BadQuestion as refused:
+            except services.BadQuestion as refused:
                 form.add_error("question", str(refused))
             else:
                 asked = form.cleaned_data["question"]
                 form = AskForm()
-    recent = Question.objects.filter(asker=request.user).exclude(
-        pk=answer.question_id if answer else None
-    )[:5]
+    recent = selectors.recent_questions(
+        request.user, leaving_out=answer.question_id if answer else None
+    )
     # The help comes first, in its own panel with links to call or text; then anything else
     # the bot said (an answer to what they asked, who it passed the question to).
     help_first = getattr(answer, "crisis", None)
@@ -90,7 +84,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     helped = request.POST.get("helped")
     if helped not in {"yes", "no"}:
         messages.error(request, "Choose yes or no.")
-    elif service.record_feedback(question_id=pk, user=request.user, helped=helped == "yes"):
+    elif services.record_feedback(question_id=pk, user=request.user, helped=helped == "yes"):
         messages.success(request, "Thanks for telling us. It helps us make the pages better.")
     else:
         raise PermissionDenied("That is not one of your questions.")
@@ -103,22 +97,10 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(VIEW_BOT_QUESTIONS, "This page is for content editors and managers.")
 def questions(request: HttpRequest) -> HttpResponse:
     """Unanswered and unhelpful questions, newest first, with no names: what to write next."""
-    since = timezone.now() - QUESTIONS_IN_VIEW
-    recent = Question.objects.filter(created_at__gte=since).exclude(
-        outcome=Question.Outcome.SAFEGUARDING
-    )
+    review = selectors.questions_to_review()
     context = {
-        "unanswered": recent.filter(
-            outcome__in=[Question.Outcome.NOT_ANSWERED, Question.Outcome.HANDED_OFF]
-        ).only("text", "created_at", "outcome")[:200],
-        "unhelpful": recent.filter(helped=False).only(
-            "text", "created_at", "entitlement_slug", "answer"
-        )[:200],
-        "counts": recent.aggregate(
-            asked=Count("pk"),
-            answered=Count("pk", filter=Q(outcome=Question.Outcome.ANSWERED)),
-            said_helped=Count("pk", filter=Q(helped=True)),
-            said_not_helped=Count("pk", filter=Q(helped=False)),
-        ),
+        "unanswered": review.unanswered,
+        "unhelpful": review.unhelpful,
+        "counts": review.counts,
     }
     return render(request, "chat/questions.html", context)

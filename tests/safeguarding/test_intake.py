@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from chat import services
-from chat.bot import service as bot
+from chat.bot import services as bot
 from chat.bot.models import AskChannel
 from chat.models import Channel, InboundText, Message, Question, SafeguardingAlert
 from chat.safeguarding import services as safeguarding

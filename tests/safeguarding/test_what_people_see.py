@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from chat import services
-from chat.bot import service as bot
+from chat.bot import services as bot
 from chat.bot.models import AskChannel
 from chat.models import Channel, Message
 from chat.safeguarding import crisis

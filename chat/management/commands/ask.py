@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chat.bot import service
+from chat.bot import services
 from chat.bot.models import AskChannel
 
 
@@ -20,8 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, question: str, json: bool = False, **options) -> None:
         try:
-            answer = service.ask(question, channel=AskChannel.COMMAND)
-        except service.BadQuestion as bad:
+            answer = services.ask(question, channel=AskChannel.COMMAND)
+        except services.BadQuestion as bad:
             raise CommandError(str(bad)) from bad
         if json:
             self.stdout.write(_dumps(answer.as_contract()))

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat import services
-from chat.bot import service as bot
+from chat.bot import services as bot
 from chat.bot.models import AskChannel
 from chat.models import Channel, InboundText, Message
 from chat.safeguarding import services as safeguarding

@@ -1,5 +1,6 @@
-"""Asking the chatbot: the one function behind the web's "Ask a question", `POST /api/ask`,
-texts starting "ASK" and `manage.py ask`.
+"""The chatbot's answers: its services. `ask` is the one function behind the web's "Ask a
+question", `POST /api/ask`, texts starting "ASK" and `manage.py ask`; `record_feedback` keeps
+the asker's "did this help?". What it reads of its own records is in `chat.bot.selectors`.
 
 In this order, every time:
 1. Safeguarding first (`chat.safeguarding.services.screen_message`, once, with the asker's last
@@ -20,15 +21,16 @@ Every question is stored (`Question`) for editors, with the asker's "did this he
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from chat.bot import intents, retriever
+from chat import services as messaging
+from chat.bot import intents, retriever, selectors
 from chat.bot.models import AskChannel, Question
+from chat.models import message_channel_for
 from chat.safeguarding import services as safeguarding
 from chat.safeguarding.crisis import CrisisReply
 from offer import selectors as offer_selectors
@@ -100,7 +102,7 @@ def ask(
     signed_in = user is not None and user.is_authenticated
     profile = getattr(user, "young_person", None) if signed_in else None
     screening = safeguarding.screen_message(
-        text, context=_asked_before(user if signed_in else None)
+        text, context=selectors.asked_before(user if signed_in else None)
     )
     at_risk = screening.at_risk
     parts: list[str] = []
@@ -173,23 +175,6 @@ def ask(
     return answer
 
 
-QUESTION_CONTEXT = datetime.timedelta(hours=1)
-
-
-def _asked_before(user: User | None) -> list[str]:
-    """The asker's last three questions in the last hour, oldest first, so a short one
-    ("took them all") is read with what came before it."""
-    if user is None:
-        return []
-    since = timezone.now() - QUESTION_CONTEXT
-    texts = (
-        Question.objects.filter(asker=user, created_at__gte=since)
-        .order_by("-created_at", "-pk")
-        .values_list("text", flat=True)[:3]
-    )
-    return list(reversed(texts))
-
-
 def _source(hit: retriever.Hit) -> dict:
     return {"title": hit.title, "url": settings.PUBLIC_BASE_URL + hit.url, "slug": hit.slug}
 
@@ -223,15 +208,11 @@ def _hand_off(text: str, profile, channel: AskChannel, screening):
     already (`screening`): not again; a risk's alert is tied to this message. Returns it."""
     if profile is None or profile.personal_adviser_id is None:
         return None
-    from chat import services
-    from chat.models import Channel
-
-    conversation = services.conversation_for(profile)
-    return services.post_asked_message(
-        conversation=conversation,
+    return messaging.post_asked_message(
+        conversation=messaging.conversation_for(profile),
         sender=profile.user,
         body=f"(Asked the chatbot) {text}",
-        channel=Channel.SMS if channel == AskChannel.SMS else Channel.WEB,
+        channel=message_channel_for(channel),
         screening=screening,
     )
 
@@ -262,8 +243,6 @@ def _outcome(answer: Answer) -> str:
 def record_feedback(*, question_id: int, user: User | None, helped: bool) -> bool:
     """The asker says whether the answer helped. Only the asker (or, for a question asked
     without signing in, anyone holding its id in their session) can."""
-    from django.utils import timezone
-
     changed = Question.objects.filter(pk=question_id, asker=user).update(
         helped=helped, feedback_at=timezone.now()
     )
