@@ -1,5 +1,10 @@
-"""The only code that writes messages. The WebSocket consumer, the no-JavaScript form, and later
-the SMS webhook and the chatbot all call `post_message`."""
+"""Messaging's services: the only code that writes conversations, messages and read positions,
+and the only code that tells a conversation's sockets about them (after commit).
+
+`post_message` is the one intake: the WebSocket consumer, the no-JavaScript form, the texts
+webhook (`chat.texts.services.inbound`) and the crisis reply below all call it. The chatbot
+hands a question to a PA with `post_asked_message`, having screened it itself
+(`chat.bot.services.ask`)."""
 
 from __future__ import annotations
 
@@ -102,29 +107,37 @@ def post_message(
     one that reads as a risk raises an alert (its staff are told on their own sockets, never
     in this conversation's group) and gets the crisis reply in the conversation at once.
     """
-    return _post(
-        conversation=conversation, sender=sender, body=body, channel=channel, client_id=client_id
-    )
+    body = _valid_body(conversation, sender, body)
+    client_id = (client_id or "")[:64]
+    screening = _screen(conversation, sender, body)
+    try:
+        with transaction.atomic():
+            message = _store(conversation, sender, body, channel, client_id)
+            _publish_after_commit(conversation.pk, message_event(message))
+            if screening is not None and screening.at_risk:
+                _answer_risk(conversation, message, screening)
+    except IntegrityError:
+        if not client_id:
+            raise
+        return _stored_already(conversation, sender, client_id), False
+    return message, True
 
 
 def post_asked_message(
-    *, conversation: Conversation, sender: User, body: str, channel: Channel, screening
+    *, conversation: Conversation, sender: User, body: str, channel: Channel
 ) -> Message:
-    """A question the chatbot passes to the young person's PA (`chat.bot.services.ask`), put in
-    their conversation as from them. `ask` screened it already (`screening`) and answers with
-    the crisis reply itself; the alert it raises is tied to this message. Not screened twice."""
-    message, _ = _post(
-        conversation=conversation,
-        sender=sender,
-        body=body,
-        channel=channel,
-        client_id="",
-        screening=screening,
-    )
+    """A question the chatbot passes to the young person's PA (`chat.bot.services.ask`), put
+    in their conversation as from them. `ask` screened it already and answers with the crisis
+    reply itself; the alert it raises is tied to this message. So it is not screened again."""
+    body = _valid_body(conversation, sender, body)
+    with transaction.atomic():
+        message = _store(conversation, sender, body, channel, client_id="")
+        _publish_after_commit(conversation.pk, message_event(message))
     return message
 
 
-def _post(*, conversation, sender, body, channel, client_id, screening=None):
+def _valid_body(conversation: Conversation, sender: User | None, body: str) -> str:
+    """The body as stored (trimmed), or the refusal the sender's edge shows."""
     body = (body or "").strip()
     if not body:
         raise EmptyMessage("Type a message first.")
@@ -132,39 +145,53 @@ def _post(*, conversation, sender, body, channel, client_id, screening=None):
         raise MessageTooLong(f"Messages can be up to {MAX_BODY} characters.")
     if sender is not None and not conversation.is_member(sender):
         raise NotAMember("You are not in this conversation.")
-    client_id = (client_id or "")[:64]
-    young_person_wrote = sender is not None and sender.pk == conversation.young_person.user_id
-    screen = young_person_wrote and screening is None
-    if screen:
-        screening = safeguarding.screen_message(body, context=_said_before(conversation, sender))
-    try:
-        with transaction.atomic():
-            message = Message.objects.create(
-                conversation=conversation,
-                sender=sender,
-                body=body,
-                channel=channel,
-                client_id=client_id,
-            )
-            Conversation.objects.filter(pk=conversation.pk).update(
-                last_message_at=message.created_at
-            )
-            if sender is not None:
-                _move_position(conversation, sender, message.pk, read=True)
-                _notify_if_away(conversation, sender, message)
-            event = message_event(message)
-            transaction.on_commit(lambda: announce(conversation.pk, event))
-            if screen and screening.at_risk:
-                _answer_risk(conversation, message, screening)
-    except IntegrityError:
-        if not client_id:
-            raise
-        # A resend: the first one stored is the message.
-        stored = Message.objects.select_related("sender").get(
-            conversation=conversation, sender=sender, client_id=client_id
-        )
-        return stored, False
-    return message, True
+    return body
+
+
+def _screen(
+    conversation: Conversation, sender: User | None, body: str
+) -> safeguarding.Screening | None:
+    """Safeguarding's reading of what the young person wrote, taken before the message is
+    stored; None for what staff and the chatbot write, which is not screened."""
+    if sender is None or sender.pk != conversation.young_person.user_id:
+        return None
+    return safeguarding.screen_message(body, context=_said_before(conversation, sender))
+
+
+def _store(
+    conversation: Conversation,
+    sender: User | None,
+    body: str,
+    channel: Channel,
+    client_id: str,
+) -> Message:
+    """Write the message and what follows from it in the database: the conversation's latest
+    time, the sender's own read position, and a note that a young person away from the
+    website should be told another way. Raises IntegrityError for a resent `client_id`."""
+    message = Message.objects.create(
+        conversation=conversation,
+        sender=sender,
+        body=body,
+        channel=channel,
+        client_id=client_id,
+    )
+    Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
+    if sender is not None:
+        _move_position(conversation, sender, message.pk, read=True)
+        _notify_if_away(conversation, sender, message)
+    return message
+
+
+def _publish_after_commit(conversation_id: int, event: dict) -> None:
+    """Other processes only see the rows after commit, so the sockets are told then."""
+    transaction.on_commit(lambda: announce(conversation_id, event))
+
+
+def _stored_already(conversation: Conversation, sender: User | None, client_id: str) -> Message:
+    """A resend: the first message stored with this `client_id` is the message."""
+    return Message.objects.select_related("sender").get(
+        conversation=conversation, sender=sender, client_id=client_id
+    )
 
 
 SCREENING_CONTEXT = datetime.timedelta(hours=24)
@@ -184,7 +211,9 @@ def _said_before(conversation: Conversation, young_person: User) -> list[str]:
     return list(reversed(bodies))
 
 
-def _answer_risk(conversation: Conversation, message: Message, screening) -> None:
+def _answer_risk(
+    conversation: Conversation, message: Message, screening: safeguarding.Screening
+) -> None:
     """A young person's message that reads as a risk: raise the alert (their PA and manager,
     or with no PA yet the managers answering them, are told on their staff sockets), and answer
     at once in the conversation with the crisis reply, as the chatbot."""
@@ -197,7 +226,7 @@ def _answer_risk(conversation: Conversation, message: Message, screening) -> Non
         message=message,
     )
     reply = screening.told(safeguarding.told_words(profile, alert)).crisis
-    _post(
+    post_message(
         conversation=conversation,
         sender=None,
         body=reply.as_text(),
@@ -285,7 +314,7 @@ def _mark(conversation, user, up_to, *, read, known) -> dict | None:
         if not _move_position(conversation, user, message_id, read=read):
             return None
         event = receipt_event(conversation, user, message_id, read=read)
-        transaction.on_commit(lambda: announce(conversation.pk, event))
+        _publish_after_commit(conversation.pk, event)
     return event
 
 

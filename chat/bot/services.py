@@ -136,7 +136,7 @@ def ask(
     if at_risk and profile is not None:
         answer.handoff = True  # their PA is told either way
     with transaction.atomic():
-        handed = _hand_off(text, profile, channel, screening) if answer.handoff else None
+        handed = _hand_off(text, profile, channel) if answer.handoff else None
         handed_to = profile.personal_adviser if handed is not None else None
         if answer.handoff and not (at_risk and handed_to is not None):
             # (after a risk handed to their PA, the crisis reply says who was told)
@@ -202,10 +202,11 @@ def _from_page(slug: str, profile, *, link: bool) -> str:
     return " ".join(words)
 
 
-def _hand_off(text: str, profile, channel: AskChannel, screening):
+def _hand_off(text: str, profile, channel: AskChannel):
     """Put the question in the young person's conversation, as from them, so their PA sees it
-    in the inbox like any message (and it is texted on nowhere: it is theirs). It was screened
-    already (`screening`): not again; a risk's alert is tied to this message. Returns it."""
+    in the inbox like any message (and it is texted on nowhere: it is theirs). `ask` screened
+    it already, so it is not screened again; a risk's alert is tied to this message. Returns
+    it."""
     if profile is None or profile.personal_adviser_id is None:
         return None
     return messaging.post_asked_message(
@@ -213,7 +214,6 @@ def _hand_off(text: str, profile, channel: AskChannel, screening):
         sender=profile.user,
         body=f"(Asked the chatbot) {text}",
         channel=message_channel_for(channel),
-        screening=screening,
     )
 
 
