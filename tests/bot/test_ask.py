@@ -12,10 +12,14 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django_ratelimit.core import _get_window
 
 from chat import services
 from chat.models import Channel, InboundText, Message, Question, SafeguardingAlert
 from chat.safeguarding.crisis import HIGH, crisis_reply
+from portal.people.roles import Role
+from tests import factories
+from tests.chat.test_inbound_texts import BASE, TOKEN
 from tests.chat.test_inbound_texts import text as send_text
 
 API = "/api/ask"
@@ -229,8 +233,6 @@ def test_old_alerts_about_nobody_are_not_left_for_managers_to_act_on(client, man
 
 @pytest.mark.django_db
 def test_the_61st_question_in_a_minute_from_one_address_is_a_429_saying_when(client):
-    from django_ratelimit.core import _get_window
-
     def window() -> int:  # django-ratelimit's fixed window for this address's key
         return _get_window(b"10.9.8.7", 60)
 
@@ -301,8 +303,6 @@ def test_staff_writing_the_same_words_raise_nothing(young_person, pa):
 
 @pytest.fixture
 def twilio_signed(settings):
-    from tests.chat.test_inbound_texts import BASE, TOKEN
-
     settings.TWILIO_AUTH_TOKEN = TOKEN
     settings.PUBLIC_BASE_URL = BASE
 
@@ -426,7 +426,4 @@ def test_the_ask_command_prints_the_contract_json():
 
 @pytest.fixture
 def editor(db):
-    from portal.people.roles import Role
-    from tests import factories
-
     return factories.staff(Role.EDITOR, username="editor")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from chat.models import Question, SafeguardingAlert
 
@@ -51,8 +52,6 @@ def test_our_own_sets(name, floor):
 
 @pytest.mark.django_db
 def test_a_bad_file_is_a_clear_error(tmp_path):
-    from django.core.management.base import CommandError
-
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"entitlement": "x"}\n')
     with pytest.raises(CommandError, match="needs 'q'"):

@@ -18,7 +18,8 @@ import pytest
 
 from chat.bot import retriever, textspeak
 from chat.bot.retriever import Hit, index_stats, search
-from offer.models import EntitlementPage, OfferSectionPage
+from offer import demo
+from offer.models import EntitlementPage, OfferHomePage, OfferSectionPage
 
 EVAL_SETS = Path(retriever.__file__).resolve().parent / "eval_sets"
 DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "contract" / "ask-dev-set.jsonl"
@@ -31,9 +32,6 @@ def offer(db):
     """The published demo offer (loaded once per test database, see tests/conftest.py), and an
     index built from it: each test rolls its database changes back and empties the cache,
     which restarts the offer's version number, so a previous test's index must not be used."""
-    from offer import demo
-    from offer.models import OfferHomePage
-
     home = OfferHomePage.objects.first() or demo.load()
     retriever.rebuild()
     return home

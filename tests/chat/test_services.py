@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 
 from chat import selectors, services
 from chat.models import Channel, Message
@@ -137,9 +139,6 @@ def test_who_sees_which_conversation(
 def test_members_sockets_hear_the_message_after_it_is_stored(
     conversation, young_person, django_capture_on_commit_callbacks
 ):
-    from asgiref.sync import async_to_sync
-    from channels.layers import get_channel_layer
-
     layer = get_channel_layer()
     channel = async_to_sync(layer.new_channel)("test.")
     async_to_sync(layer.group_add)(conversation.group_name, channel)
