@@ -22,39 +22,26 @@ import unicodedata
 
 import snowballstemmer
 
-# Text-speak and slang, each to the plain words the offer uses. A value of several words
-# replaces one token with several ("skint" -> "no money"). Keys are lowercase tokens as
-# `words` leaves them (apostrophes already removed: "dont", "im").
+from chat.textspeak import TEXT_SPEAK
+
+# Text-speak and slang, each to the plain words the offer uses: the shared table
+# (`chat.textspeak`) and the chatbot's own. A value of several words replaces one token with
+# several ("skint" -> "no money"). Keys are lowercase tokens as `words` leaves them
+# (apostrophes already removed: "dont", "im").
 SLANG: dict[str, str] = {
+    **TEXT_SPEAK,
     # Pronouns and little words.
-    "u": "you",
-    "ya": "you",
-    "yu": "you",
-    "ur": "your",
     "yr": "your",
-    "r": "are",
-    "n": "and",
-    "nd": "and",
     "da": "the",
     "dat": "that",
-    "wiv": "with",
     "w": "with",
-    "bc": "because",
-    "cos": "because",
-    "coz": "because",
-    "cuz": "because",
     "abt": "about",
     "b4": "before",
-    "4": "for",
-    "2": "to",
-    "wot": "what",
-    "wat": "what",
     "wut": "what",
     "wht": "what",
     "whats": "what is",
     "wots": "what is",
     "wats": "what is",
-    "wen": "when",
     "wer": "where",
     "wheres": "where is",
     "hw": "how",
@@ -63,21 +50,10 @@ SLANG: dict[str, str] = {
     "shud": "should",
     "wud": "would",
     "cn": "can",
-    "pls": "please",
-    "plz": "please",
     "plez": "please",
     "tho": "though",
     "thx": "thanks",
     "ty": "thanks",
-    "ppl": "people",
-    "sum1": "someone",
-    "some1": "someone",
-    "any1": "anyone",
-    "ne1": "anyone",
-    "2day": "today",
-    "2moro": "tomorrow",
-    "2morrow": "tomorrow",
-    "tmrw": "tomorrow",
     "nxt": "next",
     "msg": "message",
     "txt": "text",
@@ -93,18 +69,12 @@ SLANG: dict[str, str] = {
     "aint": "is not",
     "havent": "have not",
     "hasnt": "has not",
-    "wanna": "want to",
-    "gonna": "going to",
-    "gotta": "got to",
     "dunno": "do not know",
     "innit": "",
     "lol": "",
     # Places of learning and people.
     "uni": "university",
     "coll": "college",
-    "bf": "boyfriend",
-    "gf": "girlfriend",
-    "mam": "mum",
     "ma": "mum",
     "advisor": "adviser",
     "advisers": "adviser",

@@ -100,6 +100,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chat.textspeak import TEXT_SPEAK
+
 try:  # CPython's own regex parser, used only to read each rule's first words (see _gate)
     import re._constants as sre
     import re._parser as sre_parse
@@ -126,17 +128,10 @@ _RUNS = re.compile(r"(.)\1{2,}")  # "sooo" -> "soo", "killll" -> "kill"
 _REPEATS = re.compile(r"(.)\1+")
 _STRETCHED = frozenset({"die", "lol", "kms", "help"})  # "diiie", "loool", "kmsss" -> the word
 
+# The text-speak everyone shares (`chat.textspeak`), then the rules' own.
 _TEXT_SPEAK: dict[str, str] = {
-    "u": "you",
-    "ya": "you",
-    "yu": "you",
-    "ur": "your",
-    "r": "are",
+    **TEXT_SPEAK,
     "b": "be",
-    "n": "and",
-    "nd": "and",
-    "2": "to",
-    "4": "for",
     "2b": "to be",
     "2nite": "tonight",
     "2nyt": "tonight",
@@ -149,25 +144,18 @@ _TEXT_SPEAK: dict[str, str] = {
     "tnite": "tonight",
     "tnight": "tonight",
     "nite": "night",
-    "2day": "today",
-    "2moro": "tomorrow",
-    "2morrow": "tomorrow",
-    "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "tomoz": "tomorrow",
-    "wanna": "want to",
     "wana": "want to",
     "wan2": "want to",
     "wnna": "want to",
     "wna": "want to",
     "wnt": "want",
     "wan": "want",
-    "gonna": "going to",
     "gona": "going to",
     "gunna": "going to",
     "gna": "going to",
     "finna": "going to",
-    "gotta": "got to",
     "hafta": "have to",
     "dnt": "dont",
     "dont": "dont",
@@ -176,22 +164,13 @@ _TEXT_SPEAK: dict[str, str] = {
     "carnt": "cant",
     "wudnt": "wouldnt",
     "wouldn": "wouldnt",
-    "cos": "because",
-    "coz": "because",
-    "cuz": "because",
     "cus": "because",
-    "bc": "because",
     "bcoz": "because",
     "becuz": "because",
-    "ppl": "people",
-    "sum1": "someone",
-    "some1": "someone",
     "sumone": "someone",
     "somone": "someone",
     "no1": "no one",
     "noone": "no one",
-    "any1": "anyone",
-    "ne1": "anyone",
     "every1": "everyone",
     "evry1": "everyone",
     "nowere": "nowhere",
@@ -201,20 +180,13 @@ _TEXT_SPEAK: dict[str, str] = {
     "anywere": "anywhere",
     "anywer": "anywhere",
     "neware": "anywhere",
-    "bf": "boyfriend",
     "bfs": "boyfriends",
-    "gf": "girlfriend",
     "gfs": "girlfriends",
     "stepdad": "step dad",
     "stepmum": "step mum",
     "stepmom": "step mum",
-    "mam": "mum",
     "mom": "mum",
-    "wiv": "with",
     "wid": "with",
-    "wen": "when",
-    "wat": "what",
-    "wot": "what",
     "thnk": "think",
     "fink": "think",
     "agen": "again",
@@ -262,8 +234,6 @@ _TEXT_SPEAK: dict[str, str] = {
     "loool": "lol",
     "jks": "jk",
     "xd": "lol",
-    "plz": "please",
-    "pls": "please",
 }
 
 # Two words that are one for matching purposes.
