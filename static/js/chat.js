@@ -18,7 +18,6 @@
   const form = document.getElementById("message-form");
   const statusLine = document.getElementById("chat-status");
   const announcer = document.getElementById("chat-announce");
-  const MAX_BODY = 2000;
   const storageKey = `portal.waiting.${me}.${conversation}`;
   const timeFormat = new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
@@ -488,12 +487,15 @@
 
   if (form) {
     const field = form.querySelector("textarea");
+    // The longest message the server stores: the form's maxlength, which Django renders from
+    // chat.services.MAX_BODY, so the limit is written in one place.
+    const maxBody = field.maxLength >= 0 ? field.maxLength : Infinity;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const body = storable(field.value).trim();
-      if (!body || body.length > MAX_BODY) {
+      if (!body || body.length > maxBody) {
         statusLine.textContent = body
-          ? `Messages can be up to ${MAX_BODY} characters.`
+          ? `Messages can be up to ${maxBody} characters.`
           : "Type a message first.";
         field.focus();
         return;
