@@ -4,7 +4,8 @@ A young person has one conversation. Its members are the young person, their cur
 Adviser (PA) and any staff added for cover, and, while they have no PA yet, the managers who answer
 for them; a PA who hands over stops being a member at once, because membership follows the
 profile rather than being copied into the conversation.
-Messages are written only by `chat.services.post_message`.
+Messages are written only by `chat.services` (`post_message`, and `post_asked_message` for the
+chatbot's hand-over).
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class OpenSocket(models.Model):
 
     Kept in the database so every ASGI worker sees every other worker's sockets. A worker that
     dies cannot remove its rows, so a socket counts only while it has been `seen_at` recently
-    (the page's script pings; `chat.presence` says how recently).
+    (the page's script pings; `chat.presence.selectors` says how recently).
     """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="open_sockets")

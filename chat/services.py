@@ -52,7 +52,9 @@ class MessageTooLong(ChatError):
 
 
 def conversation_for(profile: YoungPersonProfile) -> Conversation:
-    """A young person's one conversation, made the first time anyone needs it."""
+    """A young person's one conversation. It is made with their profile (`chat.receivers`);
+    this makes it if it is somehow missing, so a writer (a text arriving, the chatbot's
+    hand-over) never fails for want of it. Reading paths use `chat.selectors`, never this."""
     conversation, _ = Conversation.objects.get_or_create(young_person=profile)
     conversation.young_person = profile  # already loaded: `is_member` needs no second query
     return conversation
