@@ -16,8 +16,9 @@ from chat.safeguarding.detector import assess, corpus, model
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "chat" / "safeguarding" / "eval"
-HELD_OUT = EVAL / "held_out_2.jsonl"  # never tuned on
+HELD_OUT = EVAL / "held_out_3.jsonl"  # never tuned on
 DEV = EVAL / "held_out.jsonl"  # the first held-out set, tuned on since its sixth look
+DEVELOPMENT = EVAL / "held_out_2.jsonl"  # the second, which now sets the model's threshold
 
 
 def flagged(text: str, *context: str) -> bool:
@@ -133,6 +134,22 @@ def test_the_held_out_set_is_reported_per_category():
     report = report_on(HELD_OUT)
     assert report["recall"]["rate"] >= 0.85
     assert report["false_alarms"]["rate"] <= 0.15
+
+
+@pytest.mark.django_db
+def test_screening_flags_the_development_set_as_training_said_it_would():
+    """The threshold was chosen on the development set by `training.flagged`, which restates
+    how `assess` combines rules and model. If the two drifted apart, the recall chosen in
+    training would not be the recall young people get."""
+    report = report_on(DEVELOPMENT)
+    meta = model.loaded().meta
+    assert report["recall"]["rate"] == pytest.approx(meta["dev_recall"])
+    assert report["false_alarms"]["rate"] == pytest.approx(meta["dev_false_alarms"])
+
+
+def test_a_game_is_not_a_stabbing_though_a_rule_reads_one():
+    assert not flagged("my mate got stabbed... in among us lol i was the imposter")
+    assert flagged("my mate got stabbed outside the shop and now theyre after me")
 
 
 @pytest.mark.django_db

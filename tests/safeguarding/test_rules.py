@@ -319,6 +319,14 @@ RISK_CASES: list[tuple[str, str]] = [
     ("been sleeping in a stairwell the last few nights", "homelessness"),
     ("sofa surfing but my mate said i cant stay tonight", "homelessness"),
     ("im in a tent in the park", "homelessness"),
+    # issue 16, second round: phrasings the development set showed no rule knew
+    ("whats the point applying when i wont be here to move in anyway", "suicide"),
+    ("not gonna be around long enough to use the grant", "suicide"),
+    ("ive got a plan and a date now, feel calm", "suicide"),
+    ("they keep my passport at the restaurant so i cant leave", "forced"),
+    ("my boss took my id and says i get it back when the debt is paid", "forced"),
+    ("people are threatening to shoot up my flat", "violence"),
+    ("his cousins threatened to stab me if i go back to college", "violence"),
 ]
 
 
@@ -530,6 +538,15 @@ INDIRECT_SAFE: list[str] = [
     "i used to live in a tent when i was homeless, now i have a flat",
     "she told me to leave now or i'd miss the bus",
     "locked out of my universal credit journal",
+    # issue 16, second round: the same words, everyday
+    "i wont be here to sign for the parcel, can u leave it with next door",
+    "i wont be around by then, im on holiday that week",
+    "i wont be here anyway, going to my nans for the weekend",
+    "got a plan and a date for my driving test",
+    "we have a time and a place for the meeting with my pa",
+    "my boss took my passport copy for the right to work check",
+    "work keeps my id details on file",
+    "the film was about a gang threatening to shoot up a school",
 ]
 
 

@@ -1,5 +1,6 @@
 """`python manage.py train_safeguarding [--check]`: fit the safeguarding model from the
-committed corpus (chat/safeguarding/corpus) and write chat/safeguarding/detector/model.npz.
+committed corpus (chat/safeguarding/corpus), choose its threshold on the development set
+(chat/safeguarding/eval/held_out_2.jsonl), and write chat/safeguarding/detector/model.npz.
 
 Reproducible: the same corpus and library versions give the same weights. `--check` fits
 without writing and fails when the committed model was fitted from a different corpus."""
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         meta = trained.meta
         self.stdout.write(
             f"Fitted on {meta['corpus_lines']} lines ({meta['corpus_risk_lines']} risk). "
-            f"Cross-validated recall {meta['cv_recall']:.1%}, false alarms "
-            f"{meta['cv_false_alarms']:.1%}, threshold {meta['threshold']:.3f}. "
+            f"Threshold {meta['threshold']:.3f}, chosen on {meta['development_set']}: recall "
+            f"{meta['dev_recall']:.1%}, false alarms {meta['dev_false_alarms']:.1%}. "
             f"Wrote {training.MODEL_PATH.name}."
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from chat.safeguarding.crisis import CONCERN, HIGH, SEVERITIES
 
-__all__ = ["CATEGORIES", "Assessment", "Risk", "assess"]
+__all__ = ["CATEGORIES", "NEVER_OVERRULED", "Assessment", "Risk", "assess"]
 
 logger = logging.getLogger("portal.safeguarding")
 
@@ -72,23 +72,28 @@ class Assessment:
 
 
 CONTEXT_MESSAGES = 3  # earlier messages read with a new one
-# How far above its threshold the model must be to flag a message whose risk words the rules
-# saw denied. Chosen on the corpus, not the held-out set.
-DENIAL_MARGIN = 3.0
+# Categories whose rule hits the model may never overrule, however sure it is: a missed
+# suicide risk is the error that costs most, and those rules already carry their own
+# exceptions for the everyday phrases ("chelseas defending is suicidal").
+NEVER_OVERRULED = frozenset({"suicide"})
 
 
 def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
     """Read one message, with up to three earlier ones from the same young person (oldest
     first), and say which risks it shows.
 
-    Rules first (explicit phrases, each with its severity), then the learned model, which
-    reads the message alone and with its context. A risk either finds is a risk. If the model
-    fails, the rules decide and the assessment is marked `degraded`, which counts as a risk of
-    its own (a person reads the message): nothing passes unread because a model broke."""
+    The rules (explicit phrases, each with its severity) and the learned model both read it.
+    A rule's hit stands, with its category and severity, unless the model is far below its
+    threshold ("my mate got stabbed... in among us lol" is a game); a suicide rule's hit always
+    stands. Otherwise the model decides,
+    and where the rules read a denial ("I'm not going to hurt myself, I just need money") only
+    a model that is sure overrides it. If the model fails, the rules decide alone and the
+    assessment is marked `degraded`, which counts as a risk of its own (a person reads the
+    message): nothing passes unread because a model broke."""
     if not isinstance(text, str) or not text.strip():
         return Assessment(())
     earlier = tuple(line for line in context if isinstance(line, str))[-CONTEXT_MESSAGES:]
-    found = [
+    found = tuple(
         Risk(
             hit.category,
             hit.phrase,
@@ -96,31 +101,35 @@ def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
             f"rule {hit.rule_name}: \u201c{hit.phrase}\u201d",
         )
         for hit in rules.match(text)
-    ]
-    if found:  # the rules have spoken: their category and severity stand, no model needed
-        return Assessment(tuple(found))
+    )
     try:
-        verdict = model.loaded().judge(text, earlier)
+        judged = model.loaded()
+        verdict = judged.judge(text, earlier)
     except Exception:  # any failure of the model must fall back, loudly
         logger.exception("The safeguarding model failed: the rules alone screened a message")
-        return Assessment((), degraded=True)
-    # "I'm not going to hurt myself, I just need money": the rules read the denial, the model
-    # reads only the topic. Only a model that is sure overrides an explicit denial.
-    unsure = verdict.score < verdict.threshold + DENIAL_MARGIN
-    if verdict.at_risk and unsure and rules.denied(text):
+        return Assessment(found, degraded=True)
+    if found:
+        overruled = verdict.score < verdict.threshold - judged.veto_margin and not any(
+            risk.category in NEVER_OVERRULED for risk in found
+        )
+        if overruled:
+            logger.info("The model overruled %s (score %.2f)", found[0].evidence, verdict.score)
+        return Assessment(() if overruled else found)
+    sure = verdict.score >= verdict.threshold + judged.denial_margin
+    if not verdict.at_risk or (rules.denied(text) and not sure):
         return Assessment(())
-    if verdict.at_risk:
-        like = "; ".join(f"\u201c{line}\u201d" for line in verdict.like)
-        found.append(
+    like = "; ".join(f"\u201c{line}\u201d" for line in verdict.like)
+    return Assessment(
+        (
             Risk(
                 verdict.category,
                 text.strip()[:200],
                 verdict.severity,
                 f"model: score {verdict.score:.2f} (flags from {verdict.threshold:.2f}); "
                 f"reads like {like}",
-            )
+            ),
         )
-    return Assessment(tuple(found))
+    )
 
 
 from chat.safeguarding.detector import model, rules  # noqa: E402 - they read CATEGORIES

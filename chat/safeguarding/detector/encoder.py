@@ -199,23 +199,22 @@ class Encoder:
         )
         del model
 
-    def embed(self, texts: list[str], batch: int = 64) -> np.ndarray:
-        """Unit-length sentence vectors, [len(texts), 384] float32."""
-        out = []
-        for start in range(0, len(texts), batch):
-            encoded = [
-                item.ids for item in self.tokenizer.encode_batch(texts[start : start + batch])
-            ]
-            width = max(len(ids) for ids in encoded)
-            ids = np.zeros((len(encoded), width), dtype=np.int64)
-            mask = np.zeros((len(encoded), width), dtype=np.float32)
-            for row, tokens in enumerate(encoded):
-                ids[row, : len(tokens)] = tokens
-                mask[row, : len(tokens)] = 1
-            pooled = self.session.run(["pooled"], {"ids": ids, "mask": mask})[0]
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out.append(pooled / np.where(norms == 0, 1, norms))
-        return np.vstack(out).astype(np.float32) if out else np.zeros((0, DIM), np.float32)
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length sentence vectors, [len(texts), 384] float32.
+
+        One text a run, never a padded batch: the 8-bit graph quantises each run's activations
+        with one scale for the whole input, so a sentence batched with others (or with padding)
+        embeds a little differently from the same sentence alone. Screening reads one message
+        at a time, so training must too, or the heads would learn from vectors screening never
+        sees."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for row, encoded in enumerate(self.tokenizer.encode_batch(texts)):
+            ids = np.asarray([encoded.ids], dtype=np.int64)
+            mask = np.ones(ids.shape, dtype=np.float32)
+            pooled = self.session.run(["pooled"], {"ids": ids, "mask": mask})[0][0]
+            norm = float(np.linalg.norm(pooled))
+            out[row] = pooled / norm if norm else pooled
+        return out
 
 
 @lru_cache(maxsize=1)

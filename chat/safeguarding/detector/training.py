@@ -1,16 +1,20 @@
 """Fitting the learned half of the detector from the committed corpus
 (`manage.py train_safeguarding`), reproducibly: the same corpus and library versions give the
-same weights (fixed seeds, deterministic solvers).
+same weights (fixed seeds).
 
-Three linear heads over the same features (`features.featurise`):
-- risk: is this message a risk at all? (logistic regression, classes balanced);
+Three heads over the same features (`features.featurise`, two sentence embeddings a message):
+- risk: is this message a risk at all? The mean of three small neural networks (two hidden
+  layers, 512 and 128 wide, fitted with different seeds), whose log-odds is the score. Issue
+  16's second round chose them over a logistic regression because on the development set they
+  gave half the false alarms at the same recall: a linear head cannot learn that "stabbed" next
+  to "among us lol" is a game;
 - category: which of the eight, for risk lines (multinomial logistic regression over the
-  embeddings alone: meaning, not spelling, decides what a risk is about);
-- severity: immediate, high or concern, for risk lines (the same, over the embeddings).
+  embeddings: meaning, not spelling, decides what a risk is about);
+- severity: immediate, high or concern, for risk lines (the same).
 
-The risk threshold is chosen by five-fold cross-validation on the corpus, as the highest
-threshold at which the rules and the model together keep cross-validated recall at
-`TARGET_RECALL`, so a choice is never made on the held-out set.
+The risk threshold is chosen on the development set (`eval/held_out_2.jsonl`, which is never
+trained on): the highest threshold at which the rules and the model together, as `assess`
+combines them, find `TARGET_RECALL` of its risk lines. The held-out set is never read here.
 
 Each risk line's embedding is kept (float16) so an alert can show staff the nearest examples
 it resembled.
@@ -23,17 +27,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import sklearn
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.neural_network import MLPClassifier
 
 from chat.safeguarding.crisis import SEVERITIES
-from chat.safeguarding.detector import corpus, features, rules
+from chat.safeguarding.detector import CATEGORIES, NEVER_OVERRULED, corpus, features, rules
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.npz"
-TARGET_RECALL = 0.85
-RISK_C = 4.0
+DEVELOPMENT_SET = Path(__file__).resolve().parents[1] / "eval" / "held_out_2.jsonl"
+TARGET_RECALL = 0.96  # on the development set, rules and model together
+HIDDEN = (512, 128)
+ALPHA = 1e-3
+RISK_SEEDS = (16, 17, 18)
 HEAD_C = 8.0
 SEED = 16
+# How far below its threshold the model must be to overrule a rule ("my mate got stabbed... in
+# among us lol"), for every category but suicide (`detector.NEVER_OVERRULED`). Chosen on the
+# development sets: every rule hit that was a real risk outside suicide scored above -1, and 6
+# of the rules' 9 false alarms scored below -5; 4 leaves room for what they did not show.
+VETO_MARGIN = 4.0
+# How far above its threshold the model must be to flag a message whose risk words the rules
+# saw denied ("I'm not going to hurt myself, I just need money").
+DENIAL_MARGIN = 3.0
 
 
 @dataclass
@@ -42,73 +58,115 @@ class Trained:
     meta: dict
 
 
-def _risk_head(x, y) -> LogisticRegression:
-    return LogisticRegression(
-        C=RISK_C, class_weight="balanced", max_iter=4000, solver="liblinear", random_state=SEED
-    ).fit(x, y)
+def _risk_heads(x: np.ndarray, y: np.ndarray) -> list[MLPClassifier]:
+    return [
+        MLPClassifier(
+            hidden_layer_sizes=HIDDEN,
+            alpha=ALPHA,
+            max_iter=300,
+            early_stopping=True,
+            random_state=seed,
+        ).fit(x, y)
+        for seed in RISK_SEEDS
+    ]
 
 
 def _head(x, y) -> LogisticRegression:
     return LogisticRegression(C=HEAD_C, max_iter=4000, random_state=SEED).fit(x, y)
 
 
-def cross_validated_scores(x, y) -> np.ndarray:
-    scores = np.zeros(len(y))
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=SEED).split(x, y):
-        scores[test] = _risk_head(x[train], y[train]).decision_function(x[test])
-    return scores
+def log_odds(heads: list[MLPClassifier], x: np.ndarray) -> np.ndarray:
+    """The risk score: the heads' mean log-odds (what `model.Model.judge` computes)."""
+    eps = 1e-7
+    odds = []
+    for head in heads:
+        p = np.clip(head.predict_proba(x)[:, 1], eps, 1 - eps)
+        odds.append(np.log(p) - np.log1p(-p))
+    return np.mean(odds, axis=0)
+
+
+def flagged(
+    scores: np.ndarray, threshold: float, ruled: np.ndarray, firm: np.ndarray, denied: np.ndarray
+) -> np.ndarray:
+    """Which messages `assess` flags, given the model's scores: a rule hit stands unless the
+    model is far below its threshold (a suicide rule's hit always stands); otherwise the model
+    decides, and a denial the rules read needs the model to be sure."""
+    by_rules = firm | (ruled & (scores >= threshold - VETO_MARGIN))
+    by_model = ~ruled & (scores >= threshold) & (~denied | (scores >= threshold + DENIAL_MARGIN))
+    return by_rules | by_model
 
 
 def threshold_for(
-    scores: np.ndarray, y: np.ndarray, ruled: np.ndarray, recall: float = TARGET_RECALL
+    scores: np.ndarray,
+    y: np.ndarray,
+    ruled: np.ndarray,
+    firm: np.ndarray,
+    denied: np.ndarray,
+    recall: float = TARGET_RECALL,
 ) -> float:
-    """The highest threshold at which the rules and the model together find `recall` of the
-    risk lines (the model need only find what the rules miss)."""
-    needed = int(np.ceil(recall * (y == 1).sum())) - int(ruled[y == 1].sum())
-    if needed <= 0:
-        return float("inf")
-    missed_by_rules = np.sort(scores[(y == 1) & ~ruled])
-    return float(missed_by_rules[len(missed_by_rules) - needed])
+    """The highest threshold at which rules and model together find `recall` of the risk
+    lines, placed halfway to the next lower score: screening computes the heads in float32
+    with numpy, and a threshold equal to a line's score would let the last bit decide it."""
+    ordered = np.sort(np.unique(scores))[::-1]
+    for position, candidate in enumerate(ordered):
+        if flagged(scores, float(candidate), ruled, firm, denied)[y == 1].mean() >= recall:
+            below = ordered[position + 1] if position + 1 < len(ordered) else candidate - 1.0
+            return float((candidate + below) / 2)
+    return float(scores.min())
 
 
-def train(encoder: str = "wordllama") -> Trained:
-    from chat.safeguarding.detector import CATEGORIES
+def rule_columns(examples: list[corpus.Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per example: did a rule hit; did a rule the model may never overrule hit; did the rules
+    read a denial."""
+    hits = [rules.match(e.text) for e in examples]
+    ruled = np.array([bool(found) for found in hits])
+    firm = np.array([any(hit.category in NEVER_OVERRULED for hit in found) for found in hits])
+    denied = np.array([rules.denied(e.text) for e in examples])
+    return ruled, firm, denied
 
+
+def train(encoder: str = "minilm") -> Trained:
     examples = corpus.load()
     x = features.featurise([e.text for e in examples], [e.context for e in examples], encoder)
     width = features.ENCODERS[encoder]
     y = np.array([e.risk for e in examples], dtype=int)
-    ruled = np.array([bool(rules.match(e.text)) for e in examples])
-    scores = cross_validated_scores(x, y)
-    threshold = threshold_for(scores, y, ruled)
-    flagged = ruled | (scores >= threshold)
-    cv_recall = float(np.mean(flagged[y == 1]))
-    cv_false_alarms = float(np.mean(flagged[y == 0]))
-    risk = _risk_head(x, y)
+    heads = _risk_heads(x, y)
 
-    embeddings = x[:, features.CHAR_FEATURES :].toarray()
+    development = corpus.read(DEVELOPMENT_SET)
+    dev_x = features.featurise(
+        [e.text for e in development], [e.context for e in development], encoder
+    )
+    dev_y = np.array([e.risk for e in development], dtype=int)
+    dev_ruled, dev_firm, dev_denied = rule_columns(development)
+    dev_scores = log_odds(heads, dev_x)
+    threshold = threshold_for(dev_scores, dev_y, dev_ruled, dev_firm, dev_denied)
+    dev_flagged = flagged(dev_scores, threshold, dev_ruled, dev_firm, dev_denied)
+
     risky = [i for i, e in enumerate(examples) if e.risk]
     categories = list(CATEGORIES)
     severities = list(SEVERITIES)
-    category = _head(embeddings[risky], [categories.index(examples[i].category) for i in risky])
-    severity = _head(embeddings[risky], [severities.index(examples[i].severity) for i in risky])
-    nearest = embeddings[risky, :width]
+    category = _head(x[risky], [categories.index(examples[i].category) for i in risky])
+    severity = _head(x[risky], [severities.index(examples[i].severity) for i in risky])
 
     arrays = {
-        "risk_coef": risk.coef_[0].astype(np.float32),
-        "risk_intercept": np.float32(risk.intercept_[0]),
         "category_coef": _full(category, len(categories)),
         "category_intercept": _intercepts(category, len(categories)),
         "severity_coef": _full(severity, len(severities)),
         "severity_intercept": _intercepts(severity, len(severities)),
-        "examples": nearest.astype(np.float16),
+        "examples": x[risky, :width].astype(np.float16),
     }
-    import sklearn
-    import wordllama
+    for number, head in enumerate(heads):
+        for layer, (weights, bias) in enumerate(zip(head.coefs_, head.intercepts_, strict=True)):
+            arrays[f"risk{number}_w{layer}"] = weights.astype(np.float32)
+            arrays[f"risk{number}_b{layer}"] = bias.astype(np.float32)
 
     meta = {
-        "version": 1,
+        "version": 2,
         "threshold": threshold,
+        "veto_margin": VETO_MARGIN,
+        "never_overruled": sorted(NEVER_OVERRULED),
+        "denial_margin": DENIAL_MARGIN,
+        "risk_heads": len(heads),
         "categories": categories,
         "severities": severities,
         "example_texts": [examples[i].text for i in risky],
@@ -116,12 +174,13 @@ def train(encoder: str = "wordllama") -> Trained:
         "corpus_sha256": corpus.fingerprint(),
         "corpus_lines": len(examples),
         "corpus_risk_lines": len(risky),
-        "cv_recall": cv_recall,
-        "cv_false_alarms": cv_false_alarms,
+        "development_set": DEVELOPMENT_SET.name,
+        "dev_recall": float(dev_flagged[dev_y == 1].mean()),
+        "dev_false_alarms": float(dev_flagged[dev_y == 0].mean()),
         "target_recall": TARGET_RECALL,
         "encoder": encoder,
-        "features": {"char_features": features.CHAR_FEATURES, "embedding_width": width},
-        "libraries": {"scikit-learn": sklearn.__version__, "wordllama": wordllama.__version__},
+        "features": {"embedding_width": width},
+        "libraries": {"scikit-learn": sklearn.__version__},
     }
     return Trained(arrays, meta)
 

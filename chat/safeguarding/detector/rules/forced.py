@@ -16,6 +16,14 @@ CATEGORY = "forced"
 
 PHRASINGS = (
     phrasing(
+        "keeps_my_documents",
+        HIGH,
+        r"(?:boss|bosses|work|works|employer|manager|gaffer|owner|they|them|he|she) (?:still )?"
+        r"(?:keep|keeps|kept|keeping|took|take|takes|taken|holding|holds|hold|wont give me|will "
+        r"not give me|wont give back|took away) (?P<core>my (?:id|passport|documents|papers|visa|"
+        r"brp|residence permit|id card))(?! (?:copy|copies|details|number|photo|scan|on file)\b)",
+    ),
+    phrasing(
         "county_lines",
         HIGH,
         r"(?P<core>county lines|county line|running lines|run lines|running a line|trap house|"

@@ -466,6 +466,13 @@ PHRASINGS = (
         r"it|ending it|end my life|without me",
     ),
     phrasing(
+        "a_plan_and_a_date",
+        HIGH,
+        r"(?:got|have|made|set|picked|chosen|know) (?:a |the )?(?P<core>plan and a date|date and a "
+        r"plan|plan and date|plan and a time|time and a place)(?! (?:for|to|with|at|on|in)\b)",
+        soft=True,
+    ),
+    phrasing(
         "lethal_dose",
         HIGH,
         r"(?P<core>lethal|fatal|deadly) (?:dose|doses|amount|amounts|quantity|overdose)(?: of "
@@ -527,6 +534,9 @@ PHRASINGS = (
         HIGH,
         r"(?P<core>wont be|will not be|not going to be) (?:here|around|alive) (?P<also>much "
         r"longer|for much longer|any longer)",
+        r"(?P<core>wont be|will not be|not going to be|wouldnt be|would not be|not be) (?:here|"
+        r"around|alive) (?P<also>long enough|to (?:see|use|move|spend|get|need|enjoy|collect|"
+        r"finish|start|turn|open))",
         soft=True,
     ),
     phrasing(

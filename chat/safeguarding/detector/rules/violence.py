@@ -20,6 +20,14 @@ _THREAT_OBJECT = r"(?:me|my \w+|us|him|her|them|you|myself|himself|herself)"
 
 PHRASINGS = (
     phrasing(
+        "threatening_to_attack",
+        HIGH,
+        r"(?:threatening|threatened|threaten|threatens|threats) to (?P<core>shoot|stab|shank|"
+        r"knife|burn|torch|petrol bomb|firebomb|smash|kick in|run me over|jump me|do me in)"
+        r"(?: up)? (?:me|us|my|our|the)\b",
+        soft=True,
+    ),
+    phrasing(
         "after_me",
         HIGH,
         r"(?:<OTHERS>|<PRON>) (?:is |are |were |was |been |be )?(?P<core>after) me\b(?! for\b)",
