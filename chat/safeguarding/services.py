@@ -36,6 +36,7 @@ from chat.safeguarding.detector import CATEGORIES, Assessment, assess
 from chat.safeguarding.models import EscalationLevel, SafeguardingAlert
 from portal import unavailable
 from portal.people.models import StaffAccess, User, YoungPersonProfile
+from portal.people.roles import NotAllowed
 
 logger = logging.getLogger("portal.safeguarding")
 
@@ -44,10 +45,6 @@ URGENT = (IMMEDIATE, HIGH)  # the severities that are escalated when nobody ackn
 
 class AlertError(Exception):
     """A refusal each edge turns into its own answer (a message on the alert's page)."""
-
-
-class NotAllowed(AlertError):
-    pass
 
 
 class AlreadyAcknowledged(AlertError):
@@ -109,8 +106,7 @@ def told_words(profile: YoungPersonProfile | None, alert: SafeguardingAlert | No
     """What the crisis reply says about who knows now."""
     adviser = profile.personal_adviser if profile is not None else None
     if adviser is not None:
-        name = adviser.preferred_name or adviser.first_name or "your PA"
-        return f"I've told {name}, your PA, now."
+        return f"I've told {adviser.short_name}, your PA, now."
     if alert is not None and profile is not None and alert.told.exists():
         return "I've told the leaving care team's managers now."
     return ""

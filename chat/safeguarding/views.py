@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chat.bot import selectors as bot_selectors
 from chat.safeguarding import selectors, services
 from portal.people import services as people_services
-from portal.people.roles import Role
+from portal.people.roles import NotAllowed, Role, staff_only
 
 CLOSED_SHOWN = 50
 
@@ -30,15 +28,9 @@ class CloseForm(forms.Form):
     )
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not request.user.is_portal_staff:
-        raise PermissionDenied("This page is for the leaving care team.")
-
-
-@login_required
+@staff_only
 @require_GET
 def alert_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
     user = request.user
     closed = (
         selectors.alerts_visible_to(user)
@@ -50,6 +42,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         "closed": closed,
         "ack_minutes": int(services.ack_minutes().total_seconds() // 60),
         "anonymous_risks": (
+            # Who someone is, not a permission: the service's managers watch these counts.
             bot_selectors.anonymous_risks_counted() if user.has_role(Role.MANAGER) else None
         ),
         "anonymous_days": bot_selectors.ANONYMOUS_RISKS_WINDOW.days,
@@ -57,13 +50,12 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     return render(request, "safeguarding/queue.html", context)
 
 
-@login_required
+@staff_only
 @require_http_methods(["GET", "POST"])
 def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One alert: who, when, what they wrote, why it fired, who was told and who has it. A
     read of someone else's young person is audited. (A POST here closes it, as this page's
     form did before acknowledging existed.)"""
-    _require_staff(request)
     alert = get_object_or_404(selectors.alerts_visible_to(request.user), pk=pk)
     if request.method == "POST":
         return close(request, pk)
@@ -103,31 +95,29 @@ def _bot_reply(alert) -> str:
     return ""
 
 
-@login_required
+@staff_only
 @require_POST
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request)
     alert = get_object_or_404(selectors.alerts_visible_to(request.user), pk=pk)
     try:
         services.acknowledge(alert, request.user)
-    except services.AlertError as refused:
+    except (services.AlertError, NotAllowed) as refused:
         messages.error(request, str(refused))
     else:
         messages.success(request, "You have acknowledged this alert: it is yours to act on.")
     return redirect("chat:alert", pk=alert.pk)
 
 
-@login_required
+@staff_only
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request)
     alert = get_object_or_404(selectors.alerts_visible_to(request.user), pk=pk)
     form = CloseForm(request.POST)
     if not form.is_valid():
         return _page(request, alert, form, status=400)
     try:
         services.close(alert, request.user, form.cleaned_data["note"])
-    except services.AlertError as refused:
+    except (services.AlertError, NotAllowed) as refused:
         messages.error(request, str(refused))
         return redirect("chat:alert", pk=alert.pk)
     messages.success(request, "Closed, with what you did.")

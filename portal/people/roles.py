@@ -56,6 +56,8 @@ VIEW_STAFF_ACCESSES = "people.view_staffaccess"
 VIEW_PARTICIPATION_FIGURES = "people.view_participation_figures"
 # Safeguarding alerts: those of one's own people (chat.safeguarding.selectors decides which).
 VIEW_ALERTS = "chat.view_safeguardingalert"
+# Every alert, whoever it is about: the duty team's.
+VIEW_ALL_ALERTS = "chat.view_all_alerts"
 # Texts to the council's number from phones no young person has verified.
 VIEW_UNKNOWN_TEXTS = "chat.view_inboundtext"
 # The questions the chatbot could not answer well (no names).
@@ -107,7 +109,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     # The duty team (issue 16): every safeguarding alert, to see and acknowledge; an immediate
     # or high alert nobody acknowledges in time is passed to them (chat.safeguarding.services).
-    Role.DUTY: [USE_STAFF_PAGES, VIEW_ALERTS, "chat.view_all_alerts"],
+    Role.DUTY: [USE_STAFF_PAGES, VIEW_ALERTS, VIEW_ALL_ALERTS],
 }
 
 # The staff roles: those that open staff pages, and so sign in with a second factor.
