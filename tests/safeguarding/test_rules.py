@@ -14,7 +14,6 @@ outside the repository by people who do not tune the rules.
 from __future__ import annotations
 
 import json
-import timeit
 from pathlib import Path
 
 import pytest
@@ -968,18 +967,12 @@ LONG_SAFE = ("I need help with my rent and my bills this month, can my PA ring m
 LONG_RISK = LONG_SAFE[:4900] + " i want to kill myself"
 
 
-def test_long_input_is_handled_quickly() -> None:
+def test_a_risk_at_the_end_of_a_long_message_is_found() -> None:
+    """How long screening takes is measured in bench/ (safeguarding_screen_ms_*), never
+    asserted here: a busy CI machine would fail a timed test for nothing."""
     assert len(LONG_SAFE) == 5000
     assert not match(LONG_SAFE)
     assert categories(LONG_RISK) == ("suicide",)
-    seconds = min(timeit.repeat(lambda: match(LONG_SAFE), number=5, repeat=3)) / 5
-    assert seconds < 0.05, f"{seconds * 1000:.1f} ms for 5,000 characters"
-
-
-def test_typical_message_is_fast() -> None:
-    message = "hiya can u tell me how much the setting up home grant is, i move in 2 weeks x"
-    seconds = min(timeit.repeat(lambda: match(message), number=200, repeat=3)) / 200
-    assert seconds < 0.002, f"{seconds * 1e6:.0f} µs per message"
 
 
 def test_the_speed_gate_never_changes_a_result() -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from chat.safeguarding.detector import features
 
@@ -100,6 +101,13 @@ def _layers(arrays: dict[str, np.ndarray], prefix: str) -> list[tuple[np.ndarray
 
 @lru_cache(maxsize=1)
 def loaded() -> Model:
-    """The model, loaded once per process (a lock, so two threads of one process share it)."""
+    """The model, loaded once per process (a lock, so two threads of one process share it).
+
+    Loading also holds numpy's BLAS to one thread for the whole process, as onnxruntime already
+    is: the heads' products are far too small to gain from threads, and on a busy 2-core server
+    OpenBLAS's waiting threads took the cores from the event loop (screening p50 8 ms with one
+    thread, 24 ms with two, measured here while other processes ran). Processes, not threads,
+    scale the portal."""
     with _lock:
+        threadpool_limits(limits=1, user_api="blas")
         return Model()
