@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.tasks import task
 from django.utils import timezone
 
 from chat.bot.models import AskChannel, Question
@@ -40,6 +41,9 @@ from portal.people.roles import NotAllowed
 
 logger = logging.getLogger("portal.safeguarding")
 
+# The task worker's queue for escalations (`manage.py db_worker --backend texts --queue-name
+# texts,safeguarding`).
+SAFEGUARDING = {"backend": "texts", "queue_name": "safeguarding"}
 URGENT = (IMMEDIATE, HIGH)  # the severities that are escalated when nobody acknowledges them
 
 
@@ -165,8 +169,6 @@ def raise_alert(
 
 
 def _enqueue_escalation(alert_id: int, when: datetime.datetime) -> None:
-    from chat.safeguarding.tasks import escalate_alert
-
     escalate_alert.using(run_after=when).enqueue(alert_id)
 
 
@@ -293,7 +295,7 @@ def escalate(alert_id: int, now: datetime.datetime | None = None) -> str:
     """Pass an immediate or high alert nobody has acknowledged to the next people: after
     `ALERT_ACK_MINUTES` from when it was raised, the duty team; after as many again, the
     service managers. Each is told live and the duty mailbox by email. Called by the task
-    worker (`tasks.escalate_alert`, enqueued for when it falls due) and by the sweep; safe to
+    worker (`escalate_alert`, enqueued for when it falls due) and by the sweep; safe to
     call early, late or twice (it decides under a row lock). Returns what it did."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -353,3 +355,11 @@ def receive_unknown_text(*, text: str, from_number: str) -> Screening:
             screening, text=text, profile=None, channel=AskChannel.SMS, from_number=from_number
         )
     return screening
+
+
+@task(**SAFEGUARDING)
+def escalate_alert(alert_id: int) -> str:
+    """The worker's task, enqueued when an immediate or high alert is raised, to run when it
+    falls due. Declared here, beside the service that enqueues it, so the two need no import
+    of each other; tests call `escalate` directly with a fake clock."""
+    return escalate(alert_id)

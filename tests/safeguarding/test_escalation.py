@@ -6,8 +6,11 @@ path is driven by moving the stored times back, as `tests.tasks.let_time_pass` d
 from __future__ import annotations
 
 import datetime
+import importlib
+from io import StringIO
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.management import call_command
 
@@ -17,6 +20,8 @@ from chat.safeguarding import services as safeguarding
 from portal.people.roles import Role
 from tests import factories
 from tests.tasks import let_time_pass, run_due_tasks, waiting_tasks
+
+moved_tasks = importlib.import_module("chat.migrations.0009_queued_tasks_follow_their_code")
 
 pytestmark = pytest.mark.django_db
 
@@ -145,10 +150,29 @@ def test_the_worker_runs_the_escalation_when_it_falls_due(
 
 
 def test_the_sweep_command_for_cron(young_person, pa, duty, django_capture_on_commit_callbacks):
-    from io import StringIO
-
     alert = raise_risk(young_person, django_capture_on_commit_callbacks)
     SafeguardingAlert.objects.filter(pk=alert.pk).update(created_at=alert.created_at - 11 * MINUTE)
     out = StringIO()
     call_command("escalate_alerts", stdout=out)
     assert "1 alert(s) escalated." in out.getvalue()
+
+
+def test_an_escalation_queued_before_the_task_moved_still_runs(
+    young_person, pa, manager, duty, django_capture_on_commit_callbacks
+):
+    """Issue 17 moved the task from chat.safeguarding.tasks into the services; one a worker
+    queued before the upgrade follows it, or an urgent alert would never reach the duty team."""
+    alert = raise_risk(young_person, django_capture_on_commit_callbacks)
+    [planned] = waiting_tasks("escalate_alert")
+    old = "chat.safeguarding.tasks.escalate_alert"
+    planned.task_path = old  # as a worker before issue 17 queued it
+    planned.save(update_fields=["task_path"])
+    moved_tasks.forwards(django_apps, None)
+    planned.refresh_from_db()
+    assert planned.task_path == moved_tasks.MOVED[old] == safeguarding.escalate_alert.module_path
+    SafeguardingAlert.objects.filter(pk=alert.pk).update(created_at=alert.created_at - 11 * MINUTE)
+    let_time_pass(11 * MINUTE)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_due_tasks() == ["escalated to level 1"]
+    alert.refresh_from_db()
+    assert alert.escalation_level == 1
