@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from chat.bot.models import AskChannel
 from chat.safeguarding.crisis import CONCERN, HIGH, IMMEDIATE, SEVERITY_LABELS
+from chat.safeguarding.detector import CATEGORIES
 from portal.people.models import User, YoungPersonProfile
 
 
@@ -118,6 +119,4 @@ class SafeguardingAlert(models.Model):
 
     @property
     def category_labels(self) -> list[str]:
-        from chat.safeguarding.detector import CATEGORIES
-
         return [CATEGORIES.get(code, code) for code in self.categories]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from chat.models import Message
 from chat.safeguarding.models import SEVERITY_RANK, EscalationLevel, SafeguardingAlert
 from portal.people import selectors as people_selectors
 from portal.people import unallocated
@@ -120,3 +121,18 @@ def staff_group_name(user_id: int) -> str:
 def staff_groups_for(user: User) -> list[str]:
     """The staff-only groups a socket of `user` joins: none for anyone who is not staff."""
     return [staff_group_name(user.pk)] if can(user, USE_STAFF_PAGES) else []
+
+
+def what_the_young_person_was_told(alert: SafeguardingAlert) -> str:
+    """What the young person was told: the bot's answer to a question, or the crisis reply
+    written in their conversation under their message."""
+    if alert.question is not None:
+        return alert.question.answer
+    if alert.message is not None:
+        reply = Message.objects.filter(
+            conversation_id=alert.message.conversation_id,
+            sender=None,
+            client_id=f"crisis:{alert.message_id}",
+        ).first()
+        return reply.body if reply else ""
+    return ""

@@ -2,7 +2,7 @@
 and escalating it. The only code that publishes alert events (after commit).
 
 `screen_message` is called exactly once for every message a young person writes, by the
-intake (`chat.services.post_message` and `chat.bot.service.ask`), never by an edge. A text
+intake (`chat.services.post_message` and `chat.bot.services.ask`), never by an edge. A text
 from a number no young person has is screened by `receive_unknown_text`, the one service the
 texts webhook calls for it.
 

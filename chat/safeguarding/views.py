@@ -73,26 +73,9 @@ def _page(request, alert, form, status: int = 200) -> HttpResponse:
         "conversation": conversation,
         "told": alert.told.all(),
         "form": form,
-        "bot_reply": _bot_reply(alert),
+        "bot_reply": selectors.what_the_young_person_was_told(alert),
     }
     return render(request, "safeguarding/alert.html", context, status=status)
-
-
-def _bot_reply(alert) -> str:
-    """What the young person was told: the bot's answer to a question, or the crisis reply
-    written in their conversation under their message."""
-    if alert.question is not None:
-        return alert.question.answer
-    if alert.message is not None:
-        from chat.models import Message
-
-        reply = Message.objects.filter(
-            conversation_id=alert.message.conversation_id,
-            sender=None,
-            client_id=f"crisis:{alert.message_id}",
-        ).first()
-        return reply.body if reply else ""
-    return ""
 
 
 @staff_only

@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chat.models import Question, SafeguardingAlert
+from tests import contract
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = ROOT.parent / "shared" / "contract" / "ask-dev-set.jsonl"
+DEV_SET = contract.DEV_SET
 OWN = ROOT / "chat" / "bot" / "eval_sets"
 
 
@@ -26,8 +27,6 @@ def evaluate(path: Path) -> dict:
 
 @pytest.mark.django_db
 def test_the_dev_set_meets_the_bar():
-    if not DEV_SET.exists():
-        pytest.skip(f"the contract's dev set is not at {DEV_SET}")
     report = evaluate(DEV_SET)
     assert report["top1_accuracy"] >= 0.9, report["misses"]
     assert report["safeguarding_recall"] == 1.0, report["misses"]

@@ -20,9 +20,10 @@ from chat.bot import retriever, textspeak
 from chat.bot.retriever import Hit, index_stats, search
 from offer import demo
 from offer.models import EntitlementPage, OfferHomePage, OfferSectionPage
+from tests import contract
 
 EVAL_SETS = Path(retriever.__file__).resolve().parent / "eval_sets"
-DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "contract" / "ask-dev-set.jsonl"
+DEV_SET = contract.DEV_SET
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +43,6 @@ def load(path: Path) -> list[dict]:
 
 
 def dev_set() -> list[dict]:
-    if not DEV_SET.exists():
-        pytest.skip(f"The contract is not beside the project ({DEV_SET}).")
     return load(DEV_SET)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "contract" / "entitlements.json"
+from tests import contract as contract_files
+
+CONTRACT = contract_files.ENTITLEMENTS
 
 
 @pytest.fixture
@@ -22,6 +23,4 @@ def offer(db):
 
 @pytest.fixture(scope="session")
 def contract() -> dict:
-    if not CONTRACT.exists():
-        pytest.skip(f"The contract is not beside the project ({CONTRACT}).")
     return json.loads(CONTRACT.read_text())

@@ -14,14 +14,14 @@ outside the repository by people who do not tune the rules.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from chat.safeguarding.detector.rules import CATEGORIES, RULES, RuleHit, match
 from chat.safeguarding.detector.rules.engine import CONCERN, HIGH, IMMEDIATE
+from tests import contract
 
-DEV_SET = Path(__file__).resolve().parents[3] / "shared/contract/ask-dev-set.jsonl"
+DEV_SET = contract.DEV_SET
 
 
 def categories(message: str) -> tuple[str, ...]:
@@ -773,8 +773,6 @@ def test_joke_marker_never_hides_an_explicit_statement(message: str, category: s
 
 
 def _dev_set() -> list[dict[str, object]]:
-    if not DEV_SET.exists():
-        return []
     return [json.loads(line) for line in DEV_SET.read_text().splitlines() if line.strip()]
 
 
@@ -786,7 +784,6 @@ _DEV_CATEGORY = {
 }
 
 
-@pytest.mark.skipif(not _DEV, reason=f"shared dev set not found at {DEV_SET}")
 @pytest.mark.parametrize("row", _DEV, ids=[str(row["q"])[:40] for row in _DEV])
 def test_dev_set(row: dict[str, object]) -> None:
     question = str(row["q"])
@@ -796,7 +793,6 @@ def test_dev_set(row: dict[str, object]) -> None:
         assert _DEV_CATEGORY[question] in categories(question), hits
 
 
-@pytest.mark.skipif(not _DEV, reason=f"shared dev set not found at {DEV_SET}")
 def test_dev_set_has_the_three_risks() -> None:
     assert sum(bool(row["safeguarding"]) for row in _DEV) == 3
 

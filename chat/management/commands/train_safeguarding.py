@@ -40,7 +40,7 @@ class Command(BaseCommand):
             self.stdout.write("model.npz matches the corpus.")
             return
         trained = training.train(encoder)
-        training.save(trained)
+        training.write_model(trained)
         meta = trained.meta
         self.stdout.write(
             f"Fitted on {meta['corpus_lines']} lines ({meta['corpus_risk_lines']} risk). "

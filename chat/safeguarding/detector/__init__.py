@@ -76,6 +76,17 @@ CONTEXT_MESSAGES = 3  # earlier messages read with a new one
 # suicide risk is the error that costs most, and those rules already carry their own
 # exceptions for the everyday phrases ("chelseas defending is suicidal").
 NEVER_OVERRULED = frozenset({"suicide"})
+# How far below its threshold (in log-odds) the model must be to overrule a rule ("my mate got
+# stabbed... in among us lol"). Chosen on the development sets: every rule hit that was a real
+# risk outside suicide scored above -1, and 6 of the rules' 9 false alarms below -5; 4 leaves
+# room for what they did not show.
+VETO_MARGIN = 4.0
+# How far above its threshold the model must be to flag a message whose risk words the rules
+# read as denied ("I'm not going to hurt myself, I just need money"): the model reads the
+# topic, not the "not". Chosen on the corpus's denials and the rules' denial tests (the dev
+# sets hold none): everyday denials scored up to 8.3 over the threshold ("i'm not gonna kill
+# myself dont worry"), while "he never hit me but he decided everything" scored 8.6.
+DENIAL_MARGIN = 8.5
 
 
 def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
@@ -103,19 +114,18 @@ def assess(text: str, *, context: Sequence[str] = ()) -> Assessment:
         for hit in rules.match(text)
     )
     try:
-        judged = model.loaded()
-        verdict = judged.judge(text, earlier)
+        verdict = model.loaded().judge(text, earlier)
     except Exception:  # any failure of the model must fall back, loudly
         logger.exception("The safeguarding model failed: the rules alone screened a message")
         return Assessment(found, degraded=True)
     if found:
-        overruled = verdict.score < verdict.threshold - judged.veto_margin and not any(
+        overruled = verdict.score < verdict.threshold - VETO_MARGIN and not any(
             risk.category in NEVER_OVERRULED for risk in found
         )
         if overruled:
             logger.info("The model overruled %s (score %.2f)", found[0].evidence, verdict.score)
         return Assessment(() if overruled else found)
-    sure = verdict.score >= verdict.threshold + judged.denial_margin
+    sure = verdict.score >= verdict.threshold + DENIAL_MARGIN
     if not verdict.at_risk or (rules.denied(text) and not sure):
         return Assessment(())
     like = "; ".join(f"\u201c{line}\u201d" for line in verdict.like)

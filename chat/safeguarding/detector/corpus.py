@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chat.safeguarding.crisis import SEVERITIES
+from chat.safeguarding.detector import CATEGORIES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EARLIER_SETS = [
@@ -34,8 +35,6 @@ class Example:
 
 
 def read(path: Path) -> list[Example]:
-    from chat.safeguarding.detector import CATEGORIES
-
     examples = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():

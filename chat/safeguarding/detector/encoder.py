@@ -55,7 +55,7 @@ def _model_zip():
 def _graph(weights: dict[str, np.ndarray]):
     """BERT as ONNX nodes. Inputs: `ids` [batch, tokens] int64 and `mask` [batch, tokens]
     float32 (1 for a real token); output `pooled` [batch, 384], the mean of real tokens."""
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import TensorProto, helper, numpy_helper  # heavy: only when a process builds it
 
     head_dim = DIM // HEADS
     initialisers, nodes = [], []
@@ -159,7 +159,7 @@ def _quantised(graph) -> bytes:
     5 ms a sentence, 23 MB against 90 MB, measured here). The heads are fitted on these same
     int8 embeddings, so training and screening read alike. Deterministic: the same weights give
     the same bytes."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import QuantType, quantize_dynamic  # heavy, as above
 
     # It logs advice meant for image models at WARNING on the root logger, on every start.
     previous = logging.root.manager.disable
@@ -175,9 +175,11 @@ def _quantised(graph) -> bytes:
 
 class Encoder:
     def __init__(self) -> None:
+        # Heavy (about 60 MB between them): loaded by the first message a process screens,
+        # not by every process that imports the portal (the task worker, manage.py commands).
         import onnxruntime
-        from safetensors.numpy import load as load_safetensors
-        from tokenizers import Tokenizer
+        from safetensors.numpy import load as load_safetensors  # as above
+        from tokenizers import Tokenizer  # as above
 
         with zipfile.ZipFile(_model_zip().open("rb")) as packed:
             raw = packed.read("model.safetensors")

@@ -40,7 +40,7 @@ def wordllama_model():
     # Inside: a 16 MB model that only the comparison in `train_safeguarding --encoder
     # wordllama` needs; the portal itself runs MiniLM.
     import wordllama
-    from wordllama import WordLlama
+    from wordllama import WordLlama  # as above
 
     with _load_lock:
         return WordLlama.load(

@@ -42,8 +42,6 @@ class Model:
             arrays = {name: stored[name] for name in stored.files}
         self.meta = json.loads(str(arrays.pop("meta")))
         self.threshold = float(self.meta["threshold"])
-        self.veto_margin = float(self.meta["veto_margin"])
-        self.denial_margin = float(self.meta["denial_margin"])
         self.encoder = self.meta["encoder"]
         self.categories = self.meta["categories"]
         self.severities = self.meta["severities"]

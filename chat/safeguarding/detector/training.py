@@ -32,7 +32,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
 
 from chat.safeguarding.crisis import SEVERITIES
-from chat.safeguarding.detector import CATEGORIES, NEVER_OVERRULED, corpus, features, rules
+from chat.safeguarding.detector import (
+    CATEGORIES,
+    DENIAL_MARGIN,
+    NEVER_OVERRULED,
+    VETO_MARGIN,
+    corpus,
+    features,
+    rules,
+)
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.npz"
 DEVELOPMENT_SET = Path(__file__).resolve().parents[1] / "eval" / "held_out_2.jsonl"
@@ -42,14 +50,6 @@ ALPHA = 1e-3
 RISK_SEEDS = (16, 17, 18)
 HEAD_C = 8.0
 SEED = 16
-# How far below its threshold the model must be to overrule a rule ("my mate got stabbed... in
-# among us lol"), for every category but suicide (`detector.NEVER_OVERRULED`). Chosen on the
-# development sets: every rule hit that was a real risk outside suicide scored above -1, and 6
-# of the rules' 9 false alarms scored below -5; 4 leaves room for what they did not show.
-VETO_MARGIN = 4.0
-# How far above its threshold the model must be to flag a message whose risk words the rules
-# saw denied ("I'm not going to hurt myself, I just need money").
-DENIAL_MARGIN = 3.0
 
 
 @dataclass
@@ -198,5 +198,5 @@ def _intercepts(head: LogisticRegression, classes: int) -> np.ndarray:
     return intercept
 
 
-def save(trained: Trained, path: Path = MODEL_PATH) -> None:
+def write_model(trained: Trained, path: Path = MODEL_PATH) -> None:
     np.savez_compressed(path, meta=np.array(json.dumps(trained.meta)), **trained.arrays)
