@@ -246,6 +246,7 @@ class OutgoingText(models.Model):
         REPLY = "reply", "A message from their PA, by text"
         NUDGE = "nudge", "A message is waiting on the website"
         REMINDER = "reminder", "A reminder about something they booked"
+        PLACE = "place", "A place came free on something they were waiting for"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Waiting to be sent"

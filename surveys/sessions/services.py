@@ -157,7 +157,7 @@ def _fill_places(session: Session) -> Booking | None:
         promoted.save(update_fields=["state", "updated_at"])
         # OutgoingText has no kind of its own for "a place came free"; it goes as a reminder
         # (held through quiet hours like one), as it always has.
-        _text(promoted, place_given_body(promoted), kind=OutgoingText.Kind.REMINDER)
+        _text(promoted, place_given_body(promoted), kind=OutgoingText.Kind.PLACE)
         _plan_reminder(promoted)
         first = first or promoted
     return first

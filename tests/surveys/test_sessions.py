@@ -179,7 +179,7 @@ def test_cancelling_gives_the_place_to_the_first_waiting_and_texts_them(client, 
     assert states(session) == {"yp1": "cancelled", "yp2": "booked", "yp3": "waiting"}
     text = OutgoingText.objects.get()
     assert text.young_person.user == first_waiting
-    assert text.kind == OutgoingText.Kind.REMINDER
+    assert text.kind == OutgoingText.Kind.PLACE
     assert "a place came free and it's yours" in text.body
     # The second waiting is now first.
     booking = Booking.objects.get(person=second_waiting)
