@@ -101,7 +101,9 @@ test: venv
 
 # The browser tests drive the pages in Chromium: what they check does not depend on the
 # database, so they run once, in the run that has the production stack (PostgreSQL + Redis),
-# or here when that run cannot happen (a machine without the services).
+# or here when that run cannot happen (a machine without the services). Tests marked `once`
+# (the safeguarding detector's rules and figures, the code's import graph) read nothing a
+# database could change, so they run here only.
 test-embedded: venv
 	@echo "== Tests on the embedded defaults: SQLite, in-memory channel layer, local-memory cache"
 	@if $(PY) tests/services.py postgres redis || [ "$$REQUIRE_SERVICES" = "1" ]; then \
@@ -113,7 +115,7 @@ test-services: venv
 	@if $(PY) tests/services.py postgres redis; then \
 		echo "== Tests on PostgreSQL ($(TEST_DATABASE_URL)) and Redis ($(TEST_REDIS_URL))"; \
 		env -u SECRET_KEY DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) DATABASE_CONN_MAX_AGE=0 \
-			$(VENV)/bin/pytest $(PYTEST_ARGS); \
+			$(VENV)/bin/pytest -m "not once" $(PYTEST_ARGS); \
 	elif [ "$$REQUIRE_SERVICES" = "1" ]; then \
 		echo "PostgreSQL and Redis must answer (REQUIRE_SERVICES=1): failing."; exit 1; \
 	else \

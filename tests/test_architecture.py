@@ -18,6 +18,9 @@ from pathlib import Path
 import grimp
 import pytest
 
+# Nothing here depends on the database or the cache: run once (Makefile, test-services).
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("portal", "offer", "chat", "surveys")
 

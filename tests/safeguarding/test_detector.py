@@ -14,6 +14,9 @@ from django.core.management import call_command
 
 from chat.safeguarding.detector import assess, corpus, model
 
+# Nothing here depends on the database or the cache: run once (Makefile, test-services).
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "chat" / "safeguarding" / "eval"
 HELD_OUT = EVAL / "held_out_3.jsonl"  # never tuned on

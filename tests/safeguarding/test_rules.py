@@ -21,6 +21,9 @@ from chat.safeguarding.detector.rules import CATEGORIES, RULES, RuleHit, match
 from chat.safeguarding.detector.rules.engine import CONCERN, HIGH, IMMEDIATE
 from tests import contract
 
+# Nothing here depends on the database or the cache: run once (Makefile, test-services).
+pytestmark = pytest.mark.once
+
 DEV_SET = contract.DEV_SET
 
 
