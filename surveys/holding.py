@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 
@@ -80,6 +80,19 @@ class HeldUnreadable(Exception):
     """The waiting answers or questions were sealed with a key that is no longer configured
     (SECRET_KEY rotated without keeping the old one in SECRET_KEY_FALLBACKS). Nothing is
     written; the views say "try again later" and the error is logged for whoever runs it."""
+
+
+def release_each(ids: Iterable[int], release: Callable[[int], int]) -> int:
+    """Run `release` for each waiting group (a survey's answers, a session's questions) and add
+    up what it released. A group that cannot be opened is logged where it is opened and
+    skipped, so the others still go."""
+    released = 0
+    for group_id in ids:
+        try:
+            released += release(group_id)
+        except HeldUnreadable:
+            continue
+    return released
 
 
 def batch_size() -> int:

@@ -234,10 +234,7 @@ def release_waiting_answers() -> int:
     """Release or settle every survey's waiting answers (`manage.py release_held_answers`);
     returns the responses written. A survey whose answers cannot be opened is logged and
     skipped, so the others still go."""
-    written = 0
-    for survey_id in HeldAnswers.objects.values_list("survey_id", flat=True):
-        try:
-            written += release_answers(survey_id=survey_id)
-        except holding.HeldUnreadable:
-            continue  # logged by `holding.open_answers`
-    return written
+    return holding.release_each(
+        HeldAnswers.objects.values_list("survey_id", flat=True),
+        lambda survey_id: release_answers(survey_id=survey_id),
+    )

@@ -228,13 +228,10 @@ def release_waiting_questions() -> int:
     """Release or settle every session's waiting questions (`manage.py release_held_answers`);
     returns the questions shown. A session whose questions cannot be opened is logged and
     skipped, so the others still go."""
-    shown = 0
-    for session_id in HeldQuestions.objects.values_list("session_id", flat=True):
-        try:
-            shown += release_questions(session_id=session_id)
-        except holding.HeldUnreadable:
-            continue  # logged by `holding.open_questions`
-    return shown
+    return holding.release_each(
+        HeldQuestions.objects.values_list("session_id", flat=True),
+        lambda session_id: release_questions(session_id=session_id),
+    )
 
 
 # --- Texts: a place given, and the reminder the day before ------------------------------------
